@@ -1,0 +1,4 @@
+import { helpCommand } from '../help';
+
+/** `amplify boundary help`. */
+export const boundaryHelp = helpCommand('boundary');

@@ -1,0 +1,62 @@
+/**
+ * Errors raised below the host seam. They carry everything the CLI prints (message, resolution,
+ * link) and are turned into the host CLI's own AmplifyError/AmplifyFault at the door
+ * (src/host/errors.ts), so no module below the host needs the CLI to be loaded.
+ */
+
+/** The host CLI's error names this plugin uses (a subset of amplify-cli-core's AmplifyErrorType). */
+export type GuardErrorName =
+  | 'InputValidationError'
+  | 'ConfigurationError'
+  | 'PermissionsError'
+  | 'ProjectNotInitializedError'
+  | 'EnvironmentNameError'
+  | 'ResourceDoesNotExistError'
+  | 'ProfileConfigurationError'
+  | 'CommandNotSupportedError'
+  | 'NotImplementedError'
+  | 'APIRateExceededError'
+  | 'DeploymentError'
+  | 'FileSystemPermissionsError';
+
+/** The host CLI's fault names this plugin uses (bugs and unexpected states, not user mistakes). */
+export type GuardFaultName = 'UnknownFault' | 'ConfigurationFault';
+
+/** What the CLI prints for an error: the message, the fix, and where to read more. */
+export type GuardErrorDetails = {
+  message: string;
+  resolution?: string;
+  details?: string;
+  link?: string;
+};
+
+/** The README section every error links to. */
+export const README_URL = 'https://www.npmjs.com/package/amplify-iam-guard';
+
+/** A user mistake or an AWS refusal: the CLI prints message and resolution, no "report this issue". */
+export class GuardError extends Error {
+  override readonly name: GuardErrorName;
+  readonly resolution?: string;
+  readonly details?: string;
+  readonly link: string;
+
+  constructor(name: GuardErrorName, details: GuardErrorDetails, cause?: unknown) {
+    super(details.message, cause === undefined ? undefined : { cause });
+    this.name = name;
+    this.resolution = details.resolution;
+    this.details = details.details;
+    this.link = details.link ?? README_URL;
+  }
+}
+
+/** A bug or an unexpected state of the host; the cause is always kept. */
+export class GuardFault extends Error {
+  override readonly name: GuardFaultName;
+  readonly resolution?: string;
+
+  constructor(name: GuardFaultName, details: GuardErrorDetails, cause?: unknown) {
+    super(details.message, cause === undefined ? undefined : { cause });
+    this.name = name;
+    this.resolution = details.resolution;
+  }
+}

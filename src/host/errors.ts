@@ -1,0 +1,49 @@
+import { GuardError, GuardFault } from '../errors';
+import type { HostContext } from './context';
+
+type ExceptionOptions = { message: string; resolution?: string; details?: string; link?: string };
+type ExceptionClass = new (name: string, options: ExceptionOptions, cause?: Error) => Error;
+
+/** The host CLI's own exception classes: the CLI prints an exception's resolution only if `instanceof` holds. */
+export type HostErrorClasses = { AmplifyError: ExceptionClass; AmplifyFault: ExceptionClass };
+
+const CORE_PACKAGE = '@aws-amplify/amplify-cli-core';
+
+/**
+ * Loads amplify-cli-core from the CLI's own install (the core plugin's package location), falling back to
+ * this package's copy when run outside the CLI (tests, scripts).
+ */
+export const loadHostErrorClasses = (context?: HostContext): HostErrorClasses => {
+  const coreLocation = context?.pluginPlatform?.plugins?.core?.[0]?.packageLocation;
+  const paths = coreLocation ? [coreLocation, __dirname] : [__dirname];
+  // The module is resolved at run time from the host's install, so it cannot be a static import.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(require.resolve(CORE_PACKAGE, { paths })) as HostErrorClasses;
+};
+
+/** Turns an error of this plugin into the host CLI's AmplifyError / AmplifyFault, keeping the cause. */
+export const toHostError = (error: unknown, classes: HostErrorClasses): Error => {
+  if (error instanceof GuardError) {
+    const cause = error.cause instanceof Error ? error.cause : undefined;
+    const { message, resolution, details, link } = error;
+    return new classes.AmplifyError(error.name, { message, resolution, details, link }, cause);
+  }
+  if (error instanceof GuardFault) {
+    const cause = error.cause instanceof Error ? error.cause : undefined;
+    return new classes.AmplifyFault(error.name, { message: error.message, resolution: error.resolution }, cause);
+  }
+  // An exception the CLI itself raised (say, from loadConfigurationForEnv) is already the host's own.
+  if (error instanceof Error && 'classification' in error) return error;
+  const cause = error instanceof Error ? error : new Error(String(error));
+  return new classes.AmplifyFault('UnknownFault', { message: `amplify-iam-guard failed unexpectedly: ${cause.message}` }, cause);
+};
+
+/** The text of an error for stderr (machine-output commands print no more than this). */
+export const errorText = (error: unknown): string => {
+  if (error instanceof GuardError || error instanceof GuardFault) {
+    return [`${error.name}: ${error.message}`, error.resolution ? `Resolution: ${error.resolution}` : undefined]
+      .filter(Boolean)
+      .join('\n');
+  }
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+};

@@ -1,0 +1,50 @@
+import { GuardError } from '../errors';
+import type { PluginName } from '../usage';
+import type { HostContext } from './context';
+
+/** What the process is attached to, read once, so tests can say it. */
+export type Terminal = { stdinIsTTY: boolean; env: Readonly<Record<string, string | undefined>>; cwd: string };
+
+/** A command invocation, read once from the CLI context. Nothing below the host sees the context itself. */
+export type Invocation = {
+  /** The name the user typed: `boundary` or `compute-role`. */
+  plugin: PluginName;
+  command: string;
+  subCommands: string[];
+  /** `--yes`/`-y`. */
+  yes: boolean;
+  /** False under `--yes`, without a TTY on stdin, or with `CI` set: then nothing may prompt. */
+  interactive: boolean;
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+};
+
+/** The process's own terminal. */
+export const processTerminal = (): Terminal => ({
+  stdinIsTTY: process.stdin.isTTY === true,
+  env: process.env,
+  cwd: process.cwd(),
+});
+
+const isCi = (value: string | undefined): boolean => value !== undefined && !['', '0', 'false'].includes(value.toLowerCase());
+
+/** Builds the invocation from the CLI context. */
+export const readInvocation = (context: HostContext, terminal: Terminal): Invocation => {
+  const { plugin, command, subCommands, options = {} } = context.input;
+  if (plugin !== 'boundary' && plugin !== 'compute-role') {
+    throw new GuardError('CommandNotSupportedError', {
+      message: `amplify-iam-guard answers to "boundary" and "compute-role", not "${String(plugin)}".`,
+      resolution: 'Run `amplify boundary help` or `amplify compute-role help`.',
+    });
+  }
+  const yes = options.yes === true || options.y === true;
+  return {
+    plugin,
+    command: command ?? 'help',
+    subCommands: subCommands ?? [],
+    yes,
+    interactive: !yes && terminal.stdinIsTTY && !isCi(terminal.env.CI),
+    cwd: terminal.cwd,
+    env: terminal.env,
+  };
+};

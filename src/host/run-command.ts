@@ -1,0 +1,73 @@
+import { openEnvSession, type EnvSession } from '../aws/env-session';
+import { GuardError } from '../errors';
+import { loadProject } from '../project/project';
+import { COMMAND_SPECS, pluginOfCommand, type CommandSpec, type PluginName } from '../usage';
+import type { HostContext } from './context';
+import { hostEnvAccess } from './credentials';
+import { errorText, loadHostErrorClasses, toHostError } from './errors';
+import { readFlags } from './flags';
+import { readInvocation, type Invocation, type Terminal } from './invocation';
+import type { Io } from './io';
+import type { Command, CommandRuntime } from './runtime';
+
+/** Every command of each plugin name: the static dispatch table, checked against the usage table. */
+export type CommandTable = { [P in PluginName]: Record<keyof (typeof COMMAND_SPECS)[P], Command> };
+
+/** What a command run needs from the outside world; the CLI's own in production, fakes in tests. */
+export type HostServices = {
+  terminal: Terminal;
+  io(interactive: boolean): Promise<Io>;
+  envSession(context: HostContext, env: { name: string; account?: string; region?: string }): Promise<EnvSession>;
+};
+
+/** Sessions through the CLI's credentials for the env, proven to act in the env's account. */
+export const hostEnvSession: HostServices['envSession'] = async (context, env) =>
+  openEnvSession(env, await hostEnvAccess(context, env.name, env.region));
+
+const lookup = (table: CommandTable, invocation: Invocation): { command: Command; spec: CommandSpec } => {
+  const commands: Record<string, Command> = table[invocation.plugin];
+  const specs: Record<string, CommandSpec> = COMMAND_SPECS[invocation.plugin];
+  if (Object.hasOwn(commands, invocation.command)) {
+    return { command: commands[invocation.command] as Command, spec: specs[invocation.command] as CommandSpec };
+  }
+  const owner = pluginOfCommand(invocation.command);
+  throw new GuardError('CommandNotSupportedError', {
+    message: owner
+      ? `\`amplify ${invocation.plugin} ${invocation.command}\` is not a command: "${invocation.command}" is a ${owner} command.`
+      : `\`amplify ${invocation.plugin} ${invocation.command}\` is not a command (commands: ${Object.keys(specs).join(', ')}).`,
+    resolution: owner ? `Run \`amplify ${owner} ${invocation.command}\`.` : `Run \`amplify ${invocation.plugin} help\`.`,
+  });
+};
+
+/**
+ * Runs one command: reads the invocation, checks its flags, runs the handler, and turns errors into the
+ * host's own. Machine-output runs (`--json`, `resolve`) print errors to stderr and set the exit code instead.
+ */
+export const runCommand = async (context: HostContext, table: CommandTable, services: HostServices): Promise<void> => {
+  const options = context.input.options ?? {};
+  const machineOutput = options.json === true || context.input.command === 'resolve';
+  let io: Io | undefined;
+  try {
+    const invocation = readInvocation(context, services.terminal);
+    const { command, spec } = lookup(table, invocation);
+    const flags = readFlags(options, `amplify ${invocation.plugin} ${invocation.command}`, spec);
+    io = await services.io(invocation.interactive);
+    const sessions = new Map<string, Promise<EnvSession>>();
+    const runtime: CommandRuntime = {
+      invocation,
+      flags,
+      io,
+      loadProject: () => loadProject(invocation.cwd),
+      envSession: (env) => {
+        const open = sessions.get(env.name) ?? services.envSession(context, env);
+        sessions.set(env.name, open);
+        return open;
+      },
+    };
+    await command(runtime);
+  } catch (error) {
+    if (!machineOutput) throw toHostError(error, loadHostErrorClasses(context));
+    (io?.err ?? ((text: string) => process.stderr.write(text)))(`${errorText(error)}\n`);
+    process.exitCode = 1;
+  }
+};

@@ -1,0 +1,19 @@
+import type { EnvSession } from '../aws/env-session';
+import type { Project } from '../project/project';
+import type { EnvRecord } from '../project/team-provider-info';
+import type { Flags } from './flags';
+import type { Invocation } from './invocation';
+import type { Io } from './io';
+
+/** What a command gets: the invocation and its checked flags, output, the project and per-env AWS sessions. */
+export type CommandRuntime = {
+  invocation: Invocation;
+  flags: Flags;
+  io: Io;
+  loadProject(): Promise<Project>;
+  /** The env's AWS ports, with its credentials proven to act in its account. Opened once per env. */
+  envSession(env: EnvRecord): Promise<EnvSession>;
+};
+
+/** A command handler. */
+export type Command = (runtime: CommandRuntime) => Promise<void>;

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { GuardError } from '../errors';
+
+/** A JSON object as read from a project file; unknown keys are kept as they are. */
+export type JsonObject = { [key: string]: unknown };
+
+/** A project file read from disk: its text (to keep its layout on write) and its parsed object. */
+export type JsonDocument = { file: string; text: string; value: JsonObject };
+
+/** Line and column (1-based) of a character offset, for error messages people can jump to. */
+export const lineAndColumn = (text: string, offset: number): { line: number; column: number } => {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before[before.length - 1] ?? '').length + 1 };
+};
+
+const errorOffset = (message: string, text: string): number => {
+  const match = /position (\d+)/.exec(message);
+  return match ? Number(match[1]) : text.length;
+};
+
+/** Parses a project file's text; a syntax error names the file, line and column and how to fix it. */
+export const parseJsonObject = (file: string, text: string): JsonObject => {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const { line, column } = lineAndColumn(text, errorOffset(reason, text));
+    throw new GuardError(
+      'ConfigurationError',
+      {
+        message: `${file} is not valid JSON at line ${line}, column ${column}: ${reason}.`,
+        resolution: `Fix the JSON at ${file}:${line}:${column} and run the command again; the file was not changed.`,
+      },
+      error,
+    );
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new GuardError('ConfigurationError', {
+      message: `${file} must hold a JSON object, but it holds ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}.`,
+      resolution: `Make ${file} a JSON object ({ ... }); the file was not changed.`,
+    });
+  }
+  return value as JsonObject;
+};
+
+/** Reads and parses a JSON object file; `undefined` when the file does not exist. */
+export const readJsonDocument = async (file: string): Promise<JsonDocument | undefined> => {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  return { file, text, value: parseJsonObject(file, text) };
+};
+
+const indentOf = (text: string | undefined): string => /^([ \t]+)"/m.exec(text ?? '')?.[1] ?? '  ';
+
+/** Serialises an object the way the file already looks: its indentation and its final newline. */
+export const formatJsonLike = (value: JsonObject, previousText?: string): string => {
+  const body = JSON.stringify(value, null, indentOf(previousText));
+  return previousText === undefined || previousText.endsWith('\n') ? `${body}\n` : body;
+};
+
+/** Writes a file atomically: a temporary file in the same folder, then a rename over the target. */
+export const writeFileAtomic = async (file: string, text: string): Promise<void> => {
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temporary, text, 'utf8');
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+};
+
+/**
+ * Re-reads a JSON object file, applies a change to a copy and writes it back atomically.
+ * Returns false (and writes nothing) when the change left the object as it was.
+ */
+export const updateJsonFile = async (
+  file: string,
+  change: (value: JsonObject) => void,
+  options: { createIfMissing: boolean },
+): Promise<boolean> => {
+  const document = await readJsonDocument(file);
+  if (!document && !options.createIfMissing) {
+    throw new GuardError('ConfigurationError', { message: `${file} does not exist.`, resolution: 'Run `amplify init` first.' });
+  }
+  const value = structuredClone(document?.value ?? {});
+  change(value);
+  const text = formatJsonLike(value, document?.text);
+  if (document && text === formatJsonLike(document.value, document.text)) return false;
+  await writeFileAtomic(file, text);
+  return true;
+};

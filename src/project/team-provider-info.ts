@@ -1,0 +1,75 @@
+import { GuardError } from '../errors';
+import { readJsonDocument, updateJsonFile, type JsonObject } from './json-file';
+import type { ProjectPaths } from './paths';
+
+/** What team-provider-info says about one env. */
+export type EnvRecord = {
+  name: string;
+  region?: string;
+  /** The account of the env's root stack, from its StackId. */
+  account?: string;
+  appId?: string;
+  /** `undefined`: no key at all; `''`: no boundary, on purpose. */
+  boundary?: string;
+};
+
+/** The boundary key the CLI itself reads at push: `<env>.awscloudformation.PermissionsBoundaryPolicyArn`. */
+export const BOUNDARY_KEY = 'PermissionsBoundaryPolicyArn';
+
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const stringAt = (object: JsonObject, key: string): string | undefined =>
+  typeof object[key] === 'string' ? object[key] : undefined;
+
+/** The account id inside a CloudFormation stack ARN (`arn:aws:cloudformation:<region>:<account>:stack/…`). */
+export const accountOfStackId = (stackId: string | undefined): string | undefined => {
+  const account = stackId?.split(':')[4];
+  return account && /^\d{12}$/.test(account) ? account : undefined;
+};
+
+/** Reads the envs from team-provider-info.json, in file order. */
+export const parseEnvRecords = (file: string, value: JsonObject): EnvRecord[] =>
+  Object.entries(value).map(([name, env]) => {
+    const provider = isObject(env) && isObject(env.awscloudformation) ? env.awscloudformation : {};
+    const boundary = provider[BOUNDARY_KEY];
+    if (boundary !== undefined && typeof boundary !== 'string') {
+      throw new GuardError('ConfigurationError', {
+        message: `${file}: ${name}.awscloudformation.${BOUNDARY_KEY} is ${JSON.stringify(boundary)}, but it must be a policy ARN string or "".`,
+        resolution: `Run \`amplify boundary set --env ${name} --permissions-boundary <arn>\` (or '' for none).`,
+      });
+    }
+    return {
+      name,
+      region: stringAt(provider, 'Region'),
+      account: accountOfStackId(stringAt(provider, 'StackId')),
+      appId: stringAt(provider, 'AmplifyAppId'),
+      boundary,
+    };
+  });
+
+/** The envs of a project; an uninitialised project is an error saying to run `amplify init`. */
+export const readEnvRecords = async (paths: ProjectPaths): Promise<EnvRecord[]> => {
+  const document = await readJsonDocument(paths.teamProviderInfo);
+  if (!document) {
+    throw new GuardError('ProjectNotInitializedError', {
+      message: `${paths.teamProviderInfo} does not exist, so this project has no environments here.`,
+      resolution: 'Run `amplify init` to create an environment, or `amplify pull` / `amplify env pull` to bring an existing one.',
+    });
+  }
+  return parseEnvRecords(paths.teamProviderInfo, document.value);
+};
+
+/** Writes the boundaries of several envs in one atomic write; `''` records "no boundary, on purpose". */
+export const writeBoundaries = async (paths: ProjectPaths, boundaries: ReadonlyMap<string, string>): Promise<boolean> =>
+  updateJsonFile(
+    paths.teamProviderInfo,
+    (value) => {
+      for (const [env, arn] of boundaries) {
+        const record = isObject(value[env]) ? value[env] : (value[env] = {});
+        const provider = isObject(record.awscloudformation) ? record.awscloudformation : (record.awscloudformation = {});
+        provider[BOUNDARY_KEY] = arn;
+      }
+    },
+    { createIfMissing: false },
+  );

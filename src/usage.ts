@@ -1,0 +1,105 @@
+/**
+ * Every command and flag of the plugin, in one table: `help` prints it and the flag reader checks
+ * invocations against it, so help text and accepted flags cannot drift apart.
+ */
+
+/** The two names the CLI routes to this plugin. */
+export type PluginName = 'boundary' | 'compute-role';
+
+/** One flag: `value` is its placeholder (a flag without one is a switch). */
+export type FlagSpec = { name: string; aliases?: readonly string[]; value?: string; description: string };
+
+/** One command: its usage line, what it does, and its flags. */
+export type CommandSpec = { usage: string; description: string; flags: readonly FlagSpec[] };
+
+const env: FlagSpec = { name: 'env', aliases: ['envName'], value: '<env>', description: 'The environment (default: the current one)' };
+const allEnvs: FlagSpec = { name: 'all-envs', description: 'Every environment of the project' };
+const json: FlagSpec = { name: 'json', description: 'Print only JSON on stdout; errors go to stderr' };
+const yes: FlagSpec = { name: 'yes', aliases: ['y'], description: 'Never prompt; a missing value is an error naming its flag' };
+const boundaryArn: FlagSpec = {
+  name: 'permissions-boundary',
+  value: "<arn>|''",
+  description: "The boundary policy ARN; '' records no boundary, on purpose",
+};
+const appId: FlagSpec = { name: 'app-id', value: '<id>', description: 'The Amplify Hosting app (default: the project’s)' };
+const branch: FlagSpec = { name: 'branch', value: '<name>', description: 'The hosting branch (default: the env’s branch)' };
+const app: FlagSpec = { name: 'app', description: 'The app default instead of one branch' };
+
+/** The commands of each plugin name, in the order help lists them. */
+export const COMMAND_SPECS = {
+  boundary: {
+    set: {
+      usage: "amplify boundary set [--permissions-boundary <arn>|''] [--policy-name <name> [--policy-path </path/>]] [--env <env> | --all-envs] [--no-check] [--yes]",
+      description: 'Set the permissions boundary of an environment after checking it is valid for that environment',
+      flags: [
+        boundaryArn,
+        { name: 'policy-name', value: '<name>', description: 'A policy name, resolved in each environment’s own account and inherited by new environments' },
+        { name: 'policy-path', value: '</path/>', description: 'The path of --policy-name (default: /)' },
+        env,
+        allEnvs,
+        { name: 'no-check', description: 'Skip the iam:GetPolicy existence check (format, partition and account are still checked)' },
+        yes,
+      ],
+    },
+    show: {
+      usage: 'amplify boundary show [--env <env>] [--json]',
+      description: 'Show each environment’s permissions boundary, where it comes from and whether it is valid',
+      flags: [env, json],
+    },
+    verify: {
+      usage: 'amplify boundary verify [--env <env> | --all-envs] [--json]',
+      description: 'Prove every deployed IAM role of an environment carries its permissions boundary',
+      flags: [env, allEnvs, json],
+    },
+    resolve: {
+      usage: 'amplify boundary resolve [--env <env> | --profile <aws profile>] [--permissions-boundary <arn>]',
+      description: 'Print the boundary a new environment would get (last line of stdout; empty for none); never prompts',
+      flags: [env, { name: 'profile', value: '<aws profile>', description: 'The AWS profile of an environment not created yet' }, boundaryArn],
+    },
+    help: { usage: 'amplify boundary help', description: 'Show this help', flags: [] },
+  },
+  'compute-role': {
+    attach: {
+      usage: 'amplify compute-role attach [--role-arn <arn> | --policy-arns <a,b>] [--policy-file <policy.json>] [--role-name <name>] [--branch <name> | --app] [--app-id <id>] [--env <env>] [--dry-run] [--yes]',
+      description: 'Attach an IAM compute role to the environment’s hosting branch (or the app), creating it if asked',
+      flags: [
+        { name: 'role-arn', value: '<arn>', description: 'Use this existing role (its trust policy must allow amplify.amazonaws.com)' },
+        { name: 'policy-arns', value: '<a,b>', description: 'Managed policies for a role the plugin creates' },
+        { name: 'policy-file', value: '<policy.json>', description: 'An inline policy for a role the plugin creates' },
+        { name: 'role-name', value: '<name>', description: 'The name of the role to create' },
+        branch,
+        app,
+        appId,
+        env,
+        { name: 'dry-run', description: 'Print the plan and change nothing' },
+        yes,
+      ],
+    },
+    detach: {
+      usage: 'amplify compute-role detach [--branch <name> | --app] [--app-id <id>] [--env <env>] [--delete-role] [--yes]',
+      description: 'Remove the compute role from the hosting branch (or the app)',
+      flags: [branch, app, appId, env, { name: 'delete-role', description: 'Also delete the role, if this plugin created it and nothing else uses it' }, yes],
+    },
+    show: {
+      usage: 'amplify compute-role show [--env <env>] [--app-id <id>] [--json]',
+      description: 'Show the app default and every branch’s compute role, with each role’s boundary',
+      flags: [env, appId, json],
+    },
+    audit: {
+      usage: 'amplify compute-role audit [--fix] [--app-id <id>] [--yes] [--json]',
+      description: 'Find AWS access keys stored in the app’s environment variables and build specs',
+      flags: [{ name: 'fix', description: 'Remove the matched variables once a compute role is in effect' }, appId, yes, json],
+    },
+    help: { usage: 'amplify compute-role help', description: 'Show this help', flags: [] },
+  },
+} as const satisfies Record<PluginName, Record<string, CommandSpec>>;
+
+/** The command names of one plugin name. */
+export type CommandName<P extends PluginName> = keyof (typeof COMMAND_SPECS)[P] & string;
+
+/** Flags every command accepts because the CLI itself handles them. */
+export const HOST_FLAGS: readonly string[] = ['yes', 'y', 'debug', 'help', 'h'];
+
+/** The plugin name under which a command exists, if any. */
+export const pluginOfCommand = (command: string): PluginName | undefined =>
+  (Object.keys(COMMAND_SPECS) as PluginName[]).find((plugin) => command in COMMAND_SPECS[plugin]);
