@@ -8,6 +8,7 @@ export const notYetAvailable =
     Promise.reject(
       new GuardError('NotImplementedError', {
         message: `\`${command}\` is not available yet in this version of amplify-iam-guard.`,
-        resolution: 'Update the plugin (`npm i -g amplify-iam-guard@latest`), or see the README for what this version offers.',
+        resolution:
+          'Update the plugin (`npm i -g amplify-iam-guard@latest`), or see the README for what this version offers.',
       }),
     );

@@ -12,32 +12,57 @@ export type FlagSpec = { name: string; aliases?: readonly string[]; value?: stri
 /** One command: its usage line, what it does, and its flags. */
 export type CommandSpec = { usage: string; description: string; flags: readonly FlagSpec[] };
 
-const env: FlagSpec = { name: 'env', aliases: ['envName'], value: '<env>', description: 'The environment (default: the current one)' };
+const env: FlagSpec = {
+  name: 'env',
+  aliases: ['envName'],
+  value: '<env>',
+  description: 'The environment (default: the current one)',
+};
 const allEnvs: FlagSpec = { name: 'all-envs', description: 'Every environment of the project' };
 const json: FlagSpec = { name: 'json', description: 'Print only JSON on stdout; errors go to stderr' };
-const yes: FlagSpec = { name: 'yes', aliases: ['y'], description: 'Never prompt; a missing value is an error naming its flag' };
+const yes: FlagSpec = {
+  name: 'yes',
+  aliases: ['y'],
+  description: 'Never prompt; a missing value is an error naming its flag',
+};
 const boundaryArn: FlagSpec = {
   name: 'permissions-boundary',
   value: "<arn>|''",
   description: "The boundary policy ARN; '' records no boundary, on purpose",
 };
-const appId: FlagSpec = { name: 'app-id', value: '<id>', description: 'The Amplify Hosting app (default: the project’s)' };
-const branch: FlagSpec = { name: 'branch', value: '<name>', description: 'The hosting branch (default: the env’s branch)' };
+const appId: FlagSpec = {
+  name: 'app-id',
+  value: '<id>',
+  description: 'The Amplify Hosting app (default: the project’s)',
+};
+const branch: FlagSpec = {
+  name: 'branch',
+  value: '<name>',
+  description: 'The hosting branch (default: the env’s branch)',
+};
 const app: FlagSpec = { name: 'app', description: 'The app default instead of one branch' };
 
 /** The commands of each plugin name, in the order help lists them. */
 export const COMMAND_SPECS = {
   boundary: {
     set: {
-      usage: "amplify boundary set [--permissions-boundary <arn>|''] [--policy-name <name> [--policy-path </path/>]] [--env <env> | --all-envs] [--no-check] [--yes]",
+      usage:
+        "amplify boundary set [--permissions-boundary <arn>|''] [--policy-name <name> [--policy-path </path/>]] [--env <env> | --all-envs] [--no-check] [--yes]",
       description: 'Set the permissions boundary of an environment after checking it is valid for that environment',
       flags: [
         boundaryArn,
-        { name: 'policy-name', value: '<name>', description: 'A policy name, resolved in each environment’s own account and inherited by new environments' },
+        {
+          name: 'policy-name',
+          value: '<name>',
+          description: 'A policy name, resolved in each environment’s own account and inherited by new environments',
+        },
         { name: 'policy-path', value: '</path/>', description: 'The path of --policy-name (default: /)' },
         env,
         allEnvs,
-        { name: 'no-check', description: 'Skip the iam:GetPolicy existence check (format, partition and account are still checked)' },
+        {
+          name: 'no-check',
+          description: 'Skip the iam:GetPolicy existence check (format, partition and account are still checked)',
+        },
         yes,
       ],
     },
@@ -53,17 +78,27 @@ export const COMMAND_SPECS = {
     },
     resolve: {
       usage: 'amplify boundary resolve [--env <env> | --profile <aws profile>] [--permissions-boundary <arn>]',
-      description: 'Print the boundary a new environment would get (last line of stdout; empty for none); never prompts',
-      flags: [env, { name: 'profile', value: '<aws profile>', description: 'The AWS profile of an environment not created yet' }, boundaryArn],
+      description:
+        'Print the boundary a new environment would get (last line of stdout; empty for none); never prompts',
+      flags: [
+        env,
+        { name: 'profile', value: '<aws profile>', description: 'The AWS profile of an environment not created yet' },
+        boundaryArn,
+      ],
     },
     help: { usage: 'amplify boundary help', description: 'Show this help', flags: [] },
   },
   'compute-role': {
     attach: {
-      usage: 'amplify compute-role attach [--role-arn <arn> | --policy-arns <a,b>] [--policy-file <policy.json>] [--role-name <name>] [--branch <name> | --app] [--app-id <id>] [--env <env>] [--dry-run] [--yes]',
+      usage:
+        'amplify compute-role attach [--role-arn <arn> | --policy-arns <a,b>] [--policy-file <policy.json>] [--role-name <name>] [--branch <name> | --app] [--app-id <id>] [--env <env>] [--dry-run] [--yes]',
       description: 'Attach an IAM compute role to the environment’s hosting branch (or the app), creating it if asked',
       flags: [
-        { name: 'role-arn', value: '<arn>', description: 'Use this existing role (its trust policy must allow amplify.amazonaws.com)' },
+        {
+          name: 'role-arn',
+          value: '<arn>',
+          description: 'Use this existing role (its trust policy must allow amplify.amazonaws.com)',
+        },
         { name: 'policy-arns', value: '<a,b>', description: 'Managed policies for a role the plugin creates' },
         { name: 'policy-file', value: '<policy.json>', description: 'An inline policy for a role the plugin creates' },
         { name: 'role-name', value: '<name>', description: 'The name of the role to create' },
@@ -76,9 +111,20 @@ export const COMMAND_SPECS = {
       ],
     },
     detach: {
-      usage: 'amplify compute-role detach [--branch <name> | --app] [--app-id <id>] [--env <env>] [--delete-role] [--yes]',
+      usage:
+        'amplify compute-role detach [--branch <name> | --app] [--app-id <id>] [--env <env>] [--delete-role] [--yes]',
       description: 'Remove the compute role from the hosting branch (or the app)',
-      flags: [branch, app, appId, env, { name: 'delete-role', description: 'Also delete the role, if this plugin created it and nothing else uses it' }, yes],
+      flags: [
+        branch,
+        app,
+        appId,
+        env,
+        {
+          name: 'delete-role',
+          description: 'Also delete the role, if this plugin created it and nothing else uses it',
+        },
+        yes,
+      ],
     },
     show: {
       usage: 'amplify compute-role show [--env <env>] [--app-id <id>] [--json]',
@@ -88,7 +134,12 @@ export const COMMAND_SPECS = {
     audit: {
       usage: 'amplify compute-role audit [--fix] [--app-id <id>] [--yes] [--json]',
       description: 'Find AWS access keys stored in the app’s environment variables and build specs',
-      flags: [{ name: 'fix', description: 'Remove the matched variables once a compute role is in effect' }, appId, yes, json],
+      flags: [
+        { name: 'fix', description: 'Remove the matched variables once a compute role is in effect' },
+        appId,
+        yes,
+        json,
+      ],
     },
     help: { usage: 'amplify compute-role help', description: 'Show this help', flags: [] },
   },

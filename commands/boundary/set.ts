@@ -1,4 +1,12 @@
-import { describeChange, nextSteps, planChange, refusalFor, requestedArn, requestFromFlags, type EnvVerdict } from '../../src/boundary/set-plan';
+import {
+  describeChange,
+  nextSteps,
+  planChange,
+  refusalFor,
+  requestedArn,
+  requestFromFlags,
+  type EnvVerdict,
+} from '../../src/boundary/set-plan';
 import { GuardError } from '../../src/errors';
 import { checkBoundary } from '../../src/flows/check-boundary';
 import { envTarget } from '../../src/flows/env-target';
@@ -28,7 +36,8 @@ export const setBoundary: Command = async (runtime) => {
   if (request?.kind === 'none' && project.config.boundary.required) {
     throw new GuardError('InputValidationError', {
       message: `${project.paths.guardConfig} sets "boundary.required": true, so a boundary cannot be removed.`,
-      resolution: 'Give --permissions-boundary <arn>, or set "boundary.required" to false in amplify/iam-guard.json first.',
+      resolution:
+        'Give --permissions-boundary <arn>, or set "boundary.required" to false in amplify/iam-guard.json first.',
     });
   }
   const check = !flags.boolean('no-check');
@@ -54,9 +63,12 @@ export const setBoundary: Command = async (runtime) => {
     planChange(env, envs.find((record) => record.name === env)?.boundary, verdict.arn),
   );
   const changed = changes.filter((change) => change.status !== 'unchanged');
-  if (changed.length > 0) await writeBoundaries(project.paths, new Map(changed.map((change) => [change.env, change.after])));
+  if (changed.length > 0)
+    await writeBoundaries(project.paths, new Map(changed.map((change) => [change.env, change.after])));
   if (request?.kind === 'policy-name' && (await writePolicyName(project.paths, request.name, request.path))) {
-    io.print.info(`Recorded policy name "${request.path}${request.name}" in amplify/iam-guard.json; new environments inherit it.`);
+    io.print.info(
+      `Recorded policy name "${request.path}${request.name}" in amplify/iam-guard.json; new environments inherit it.`,
+    );
   }
 
   for (const { verdict } of verdicts) if (verdict.valid && verdict.warning) io.print.warn(verdict.warning);

@@ -23,7 +23,8 @@ const badCredentials: Translation = (call, error) =>
     'ProfileConfigurationError',
     {
       message: `AWS rejected the credentials used for ${call.action}${call.env ? ` (env "${call.env}")` : ''}: ${error.message}`,
-      resolution: 'Refresh or fix the credentials (`aws sso login`, new keys, or `amplify configure project`), then run the command again.',
+      resolution:
+        'Refresh or fix the credentials (`aws sso login`, new keys, or `amplify configure project`), then run the command again.',
     },
     error,
   );
@@ -49,8 +50,9 @@ const throttled: Translation = (call, error) =>
   );
 
 const unreachable: Translation = (call, error) => {
-  const where = (error as { hostname?: string; address?: string; port?: number }).hostname
-    ?? [(error as { address?: string }).address, (error as { port?: number }).port].filter(Boolean).join(':');
+  const where =
+    (error as { hostname?: string; address?: string; port?: number }).hostname ??
+    [(error as { address?: string }).address, (error as { port?: number }).port].filter(Boolean).join(':');
   return new GuardError(
     'ConfigurationError',
     {
@@ -88,9 +90,17 @@ export const AWS_ERROR_TABLE: ReadonlyArray<readonly [string, Translation]> = [
 const matches = (pattern: string, value: string | undefined): boolean =>
   value !== undefined && (pattern.endsWith('*') ? value.startsWith(pattern.slice(0, -1)) : value === pattern);
 
-/** Whether an SDK error has this name (or name prefix ending in '*'). */
+// The SDK wraps errors it does not recognise as its own ("AWS SDK error wrapper for Error: connect
+// ECONNREFUSED …"), losing the code: a Node network code is then found in the message.
+const inWrappedMessage = (pattern: string, error: Error): boolean =>
+  /^E[A-Z_]+$/.test(pattern) && new RegExp(`\\b${pattern}\\b`).test(error.message);
+
+/** Whether an SDK error has this name or code (or prefix, ending in '*'). */
 export const isAwsError = (error: unknown, pattern: string): boolean =>
-  error instanceof Error && (matches(pattern, error.name) || matches(pattern, (error as { code?: string }).code));
+  error instanceof Error &&
+  (matches(pattern, error.name) ||
+    matches(pattern, (error as { code?: string }).code) ||
+    inWrappedMessage(pattern, error));
 
 /** Turns an AWS SDK error into the error the user sees; the SDK error stays attached as the cause. */
 export const translateAwsError = (error: unknown, call: AwsCall): GuardError | GuardFault => {
@@ -103,11 +113,18 @@ export const translateAwsError = (error: unknown, call: AwsCall): GuardError | G
   if ((error as { $fault?: string }).$fault === 'client') {
     return new GuardError(
       'InputValidationError',
-      { message: `AWS refused ${call.action}${on(call)}: ${error.name}: ${error.message}`, resolution: 'Correct the value AWS names above and run the command again.' },
+      {
+        message: `AWS refused ${call.action}${on(call)}: ${error.name}: ${error.message}`,
+        resolution: 'Correct the value AWS names above and run the command again.',
+      },
       error,
     );
   }
-  return new GuardFault('UnknownFault', { message: `${call.action}${on(call)} failed: ${error.name}: ${error.message}` }, error);
+  return new GuardFault(
+    'UnknownFault',
+    { message: `${call.action}${on(call)} failed: ${error.name}: ${error.message}` },
+    error,
+  );
 };
 
 /** Runs one AWS call and translates its failure. */

@@ -1,9 +1,9 @@
 import { GetPolicyCommand, paginateListPolicies, type IAMClient } from '@aws-sdk/client-iam';
-import { callAws, isAwsError } from './errors';
+import { callAws, isAwsError, translateAwsError } from './errors';
 import type { IamPort, PolicySummary } from './ports';
 
 /** The IAM port backed by an SDK v3 client. */
-export const createIamPort = (client: IAMClient, env?: string): IamPort => ({
+export const createIamPort = (client: IAMClient, env?: string, pageSize = 1000): IamPort => ({
   async policyExists(arn) {
     try {
       await client.send(new GetPolicyCommand({ PolicyArn: arn }));
@@ -11,17 +11,22 @@ export const createIamPort = (client: IAMClient, env?: string): IamPort => ({
     } catch (error) {
       if (isAwsError(error, 'NoSuchEntity*')) return 'missing';
       if (isAwsError(error, 'AccessDenied*')) return 'denied';
-      return callAws({ action: 'iam:GetPolicy', resource: arn, env }, () => Promise.reject(error));
+      throw translateAwsError(error, { action: 'iam:GetPolicy', resource: arn, env });
     }
   },
 
   async listCustomerPolicies() {
     return callAws({ action: 'iam:ListPolicies', env }, async () => {
       const policies: PolicySummary[] = [];
-      for await (const page of paginateListPolicies({ client }, { Scope: 'Local', MaxItems: 1000 })) {
+      for await (const page of paginateListPolicies({ client, pageSize }, { Scope: 'Local' })) {
         for (const policy of page.Policies ?? []) {
           if (policy.Arn && policy.PolicyName) {
-            policies.push({ arn: policy.Arn, name: policy.PolicyName, path: policy.Path ?? '/', description: policy.Description });
+            policies.push({
+              arn: policy.Arn,
+              name: policy.PolicyName,
+              path: policy.Path ?? '/',
+              description: policy.Description,
+            });
           }
         }
       }

@@ -7,15 +7,15 @@ export type PolicyLookup = 'exists' | 'missing' | 'denied';
 /** The IAM calls the boundary commands make. */
 export type IamPort = {
   /** `GetPolicy`: found, not found (`NoSuchEntity`), or not allowed to look (`AccessDenied`). */
-  policyExists(arn: string): Promise<PolicyLookup>;
+  policyExists: (arn: string) => Promise<PolicyLookup>;
   /** `ListPolicies` with `Scope=Local`, every page. */
-  listCustomerPolicies(): Promise<PolicySummary[]>;
+  listCustomerPolicies: () => Promise<PolicySummary[]>;
 };
 
 /** Who the credentials belong to. */
 export type IdentityPort = {
   /** STS `GetCallerIdentity`: the account the credentials act in. */
-  account(): Promise<string>;
+  account: () => Promise<string>;
 };
 
 /** The AWS ports of one env (one account and region). */

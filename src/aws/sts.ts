@@ -9,7 +9,8 @@ export const createIdentityPort = (client: STSClient, env?: string): IdentityPor
     const identity = await callAws({ action: 'sts:GetCallerIdentity', env }, () =>
       client.send(new GetCallerIdentityCommand({})),
     );
-    if (!identity.Account) throw new GuardFault('UnknownFault', { message: 'STS GetCallerIdentity returned no account.' });
+    if (!identity.Account)
+      throw new GuardFault('UnknownFault', { message: 'STS GetCallerIdentity returned no account.' });
     return identity.Account;
   },
 });

@@ -28,7 +28,8 @@ const fail = (problem: string): ParseResult => ({ ok: false, problem });
 /** Parses a policy ARN by the rules of SPEC §3; never throws, whatever the input. */
 export const parsePolicyArn = (value: string): ParseResult => {
   if (value.length === 0) return fail('it is empty');
-  if (value.trim() !== value) return fail('it has leading or trailing white space (remove it; it is not trimmed for you)');
+  if (value.trim() !== value)
+    return fail('it has leading or trailing white space (remove it; it is not trimmed for you)');
   if (value.length > MAX_ARN) return fail(`it is ${value.length} characters long; an ARN has at most ${MAX_ARN}`);
   const parts = value.split(':');
   if (parts.length !== 6 || parts[0] !== 'arn') return fail('it is not an ARN of the form ' + EXPECTED_FORM);
@@ -37,7 +38,8 @@ export const parsePolicyArn = (value: string): ParseResult => {
   if (service !== 'iam') return fail(`it names the service "${service}"; a permissions boundary is an "iam" policy`);
   if (region !== '') return fail(`IAM ARNs have no region, but it names "${region}"`);
   if (!ACCOUNT.test(account)) return fail(`the account "${account}" is neither a 12-digit account id nor "aws"`);
-  if (!resource.startsWith('policy/')) return fail(`"${resource}" is not a managed policy (expected policy/<path/>Name)`);
+  if (!resource.startsWith('policy/'))
+    return fail(`"${resource}" is not a managed policy (expected policy/<path/>Name)`);
   const body = resource.slice('policy'.length);
   const lastSlash = body.lastIndexOf('/');
   const path = body.slice(0, lastSlash + 1);
@@ -46,7 +48,9 @@ export const parsePolicyArn = (value: string): ParseResult => {
     return fail(`the policy name "${name}" must be 1 to 128 characters of letters, digits and +=,.@_-`);
   }
   if (path.length > MAX_PATH || !PATH.test(path)) {
-    return fail(`the path "${path}" must be "/" or "/…/" of at most ${MAX_PATH} printable ASCII characters without spaces`);
+    return fail(
+      `the path "${path}" must be "/" or "/…/" of at most ${MAX_PATH} printable ASCII characters without spaces`,
+    );
   }
   return { ok: true, arn: { partition, account, path, name } };
 };

@@ -1,5 +1,14 @@
 /** The AWS partitions a boundary ARN may name (SPEC §3). */
-export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'] as const;
+export const PARTITIONS = [
+  'aws',
+  'aws-cn',
+  'aws-us-gov',
+  'aws-iso',
+  'aws-iso-b',
+  'aws-iso-e',
+  'aws-iso-f',
+  'aws-eusc',
+] as const;
 
 /** One AWS partition. */
 export type Partition = (typeof PARTITIONS)[number];

@@ -4,9 +4,7 @@ import type { Verdict } from './validity';
 
 /** What the user asked an env's boundary to be. */
 export type BoundaryRequest =
-  | { kind: 'arn'; arn: string }
-  | { kind: 'none' }
-  | { kind: 'policy-name'; name: string; path: string };
+  { kind: 'arn'; arn: string } | { kind: 'none' } | { kind: 'policy-name'; name: string; path: string };
 
 /** The boundary flags of `set` and `resolve`. */
 export type BoundaryFlags = { permissionsBoundary?: string; policyName?: string; policyPath?: string };
@@ -17,7 +15,8 @@ export const requestFromFlags = (flags: BoundaryFlags): BoundaryRequest | undefi
   if (permissionsBoundary !== undefined && policyName !== undefined) {
     throw new GuardError('InputValidationError', {
       message: `Both --permissions-boundary ${JSON.stringify(permissionsBoundary)} and --policy-name ${JSON.stringify(policyName)} were given.`,
-      resolution: 'Give one: --permissions-boundary <arn> for one ARN, or --policy-name <name> for the policy of that name in each env’s account.',
+      resolution:
+        'Give one: --permissions-boundary <arn> for one ARN, or --policy-name <name> for the policy of that name in each env’s account.',
     });
   }
   if (policyPath !== undefined && policyName === undefined) {
@@ -92,14 +91,20 @@ export const nextSteps = (changed: BoundaryChange[], currentEnv: string): string
         'Next: Amplify applies the boundary to every IAM role it deploys. Run `amplify push` to deploy it with your other changes, or `amplify push --force` to apply it now to the roles already deployed.',
         ...changed
           .filter((change) => change.env !== currentEnv)
-          .map((change) => `For env "${change.env}": \`amplify env checkout ${change.env}\` then \`amplify push --force\`.`),
+          .map(
+            (change) =>
+              `For env "${change.env}": \`amplify env checkout ${change.env}\` then \`amplify push --force\`.`,
+          ),
       ];
 
 /** One env's verdict, for the summary of a refusal. */
 export type EnvVerdict = { env: string; verdict: Verdict };
 
 /** The refusal when any env's boundary is invalid: every problem, and the command that would work. */
-export const refusalFor = (verdicts: EnvVerdict[], command: (env: string, arn: string) => string): GuardError | undefined => {
+export const refusalFor = (
+  verdicts: EnvVerdict[],
+  command: (env: string, arn: string) => string,
+): GuardError | undefined => {
   const invalid = verdicts.flatMap(({ env, verdict }) => (verdict.valid ? [] : [{ env, verdict }]));
   if (invalid.length === 0) return undefined;
   const fixes = invalid.map(({ env, verdict }) =>

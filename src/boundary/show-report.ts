@@ -44,16 +44,33 @@ const offlineProblem = (env: ShownEnv, value: string): string | undefined => {
 
 /** An env's boundary, its source and its offline validity (format, partition, account), as `show` reports it. */
 export const boundaryRow = (env: ShownEnv, settings: BoundarySettings): BoundaryRow => {
-  const missing = settings.required ? `amplify/iam-guard.json requires a boundary, but env "${env.name}" has none.` : undefined;
+  const missing = settings.required
+    ? `amplify/iam-guard.json requires a boundary, but env "${env.name}" has none.`
+    : undefined;
   if (env.boundary !== undefined) {
-    return row(env, env.boundary, 'team-provider-info', env.boundary === '' ? missing : offlineProblem(env, env.boundary));
+    return row(
+      env,
+      env.boundary,
+      'team-provider-info',
+      env.boundary === '' ? missing : offlineProblem(env, env.boundary),
+    );
   }
   if (settings.policyName !== undefined) {
     if (!env.account || !env.region) {
-      return row(env, '', 'iam-guard policy name', `Policy name "${settings.policyName}" cannot be resolved: the account of env "${env.name}" is not known.`);
+      return row(
+        env,
+        '',
+        'iam-guard policy name',
+        `Policy name "${settings.policyName}" cannot be resolved: the account of env "${env.name}" is not known.`,
+      );
     }
     const target = { env: env.name, account: env.account, region: env.region };
-    return row(env, arnFromPolicyName(settings.policyName, settings.policyPath, target), 'iam-guard policy name', undefined);
+    return row(
+      env,
+      arnFromPolicyName(settings.policyName, settings.policyPath, target),
+      'iam-guard policy name',
+      undefined,
+    );
   }
   return row(env, '', 'none', missing);
 };

@@ -32,7 +32,11 @@ export const checkPolicyName = (name: string, path: string): string | undefined 
  * Why credentials cannot be used for an env: they act in another account than the env's stack
  * (the CLI hands back already-loaded credentials whichever env is asked for). `undefined` when they fit.
  */
-export const credentialAccountProblem = (env: string, stackAccount: string | undefined, callerAccount: string): string | undefined =>
+export const credentialAccountProblem = (
+  env: string,
+  stackAccount: string | undefined,
+  callerAccount: string,
+): string | undefined =>
   stackAccount !== undefined && stackAccount !== callerAccount
     ? `The credentials found for env "${env}" act in account ${callerAccount}, but the env's stack is in account ${stackAccount}.`
     : undefined;

@@ -6,14 +6,17 @@ export type Existence = 'exists' | 'missing' | 'denied' | 'unchecked';
 
 /** Whether an ARN may be an env's boundary, with the words to tell the user. */
 export type Verdict =
-  | { valid: true; arn: string; warning?: string }
-  | { valid: false; arn: string; problem: string; suggestion?: string };
+  { valid: true; arn: string; warning?: string } | { valid: false; arn: string; problem: string; suggestion?: string };
 
 /** The offline half of "valid for an env": format, partition and account. */
 export const checkOffline = (value: string, target: EnvTarget): Verdict => {
   const parsed = parsePolicyArn(value);
   if (!parsed.ok) {
-    return { valid: false, arn: value, problem: `"${value}" is not a valid IAM policy ARN: ${parsed.problem}. Expected ${EXPECTED_FORM}.` };
+    return {
+      valid: false,
+      arn: value,
+      problem: `"${value}" is not a valid IAM policy ARN: ${parsed.problem}. Expected ${EXPECTED_FORM}.`,
+    };
   }
   const { arn } = parsed;
   const partition = targetPartition(target);

@@ -8,8 +8,9 @@ const PLUGIN_SUMMARY: Record<PluginName, string> = {
 };
 
 const flagLabel = (flag: CommandSpec['flags'][number]): string =>
-  [`--${flag.name}`, ...(flag.aliases ?? []).map((alias) => (alias.length === 1 ? `-${alias}` : `--${alias}`))].join(', ') +
-  (flag.value ? ` ${flag.value}` : '');
+  [`--${flag.name}`, ...(flag.aliases ?? []).map((alias) => (alias.length === 1 ? `-${alias}` : `--${alias}`))].join(
+    ', ',
+  ) + (flag.value ? ` ${flag.value}` : '');
 
 /** Help for one command, in the CLI's own layout (USAGE, DESCRIPTION, FLAGS, LEARN MORE). */
 export const commandHelp = (spec: CommandSpec): string[] => {
@@ -23,7 +24,11 @@ export const commandHelp = (spec: CommandSpec): string[] => {
     `  ${spec.description}`,
     '',
     ...(spec.flags.length > 0
-      ? ['FLAGS', ...spec.flags.map((flag, index) => `  ${(labels[index] ?? '').padEnd(width)}  ${flag.description}`), '']
+      ? [
+          'FLAGS',
+          ...spec.flags.map((flag, index) => `  ${(labels[index] ?? '').padEnd(width)}  ${flag.description}`),
+          '',
+        ]
       : []),
     ...LEARN_MORE,
   ];

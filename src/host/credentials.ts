@@ -8,7 +8,11 @@ type SdkConfig = { credentials?: Partial<StaticCredentials>; region?: string };
  * The AWS access of an existing env, through the CLI's own provider (`loadConfigurationForEnv`): profiles,
  * access keys and Amplify Studio logins all work as they do for the CLI. The plugin never reads credentials files.
  */
-export const hostEnvAccess = async (context: HostContext, env: string, region: string | undefined): Promise<AwsAccess> => {
+export const hostEnvAccess = async (
+  context: HostContext,
+  env: string,
+  region: string | undefined,
+): Promise<AwsAccess> => {
   const invoke = context.amplify?.invokePluginMethod;
   if (!invoke) {
     throw new GuardError('ConfigurationError', {
@@ -17,8 +21,7 @@ export const hostEnvAccess = async (context: HostContext, env: string, region: s
     });
   }
   const config = (await invoke(context, 'awscloudformation', undefined, 'loadConfigurationForEnv', [context, env])) as
-    | SdkConfig
-    | undefined;
+    SdkConfig | undefined;
   const credentials = config?.credentials;
   const resolvedRegion = region ?? config?.region;
   if (!credentials?.accessKeyId || !credentials.secretAccessKey || !resolvedRegion) {

@@ -35,7 +35,11 @@ export const toHostError = (error: unknown, classes: HostErrorClasses): Error =>
   // An exception the CLI itself raised (say, from loadConfigurationForEnv) is already the host's own.
   if (error instanceof Error && 'classification' in error) return error;
   const cause = error instanceof Error ? error : new Error(String(error));
-  return new classes.AmplifyFault('UnknownFault', { message: `amplify-iam-guard failed unexpectedly: ${cause.message}` }, cause);
+  return new classes.AmplifyFault(
+    'UnknownFault',
+    { message: `amplify-iam-guard failed unexpectedly: ${cause.message}` },
+    cause,
+  );
 };
 
 /** The text of an error for stderr (machine-output commands print no more than this). */

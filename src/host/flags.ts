@@ -7,11 +7,11 @@ export type RawOptions = Readonly<Record<string, string | boolean | undefined>>;
 /** The flags of one invocation, checked against the command's spec. */
 export type Flags = {
   /** A flag that takes a value; bare `--flag` is an error naming it. */
-  string(name: string): string | undefined;
+  string: (name: string) => string | undefined;
   /** A switch; `--flag value` is an error naming it. */
-  boolean(name: string): boolean;
+  boolean: (name: string) => boolean;
   /** A comma-separated list. */
-  list(name: string): string[] | undefined;
+  list: (name: string) => string[] | undefined;
 };
 
 const displayName = (key: string): string => (key.length === 1 ? `-${key}` : `--${key}`);

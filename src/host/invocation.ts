@@ -26,7 +26,8 @@ export const processTerminal = (): Terminal => ({
   cwd: process.cwd(),
 });
 
-const isCi = (value: string | undefined): boolean => value !== undefined && !['', '0', 'false'].includes(value.toLowerCase());
+const isCi = (value: string | undefined): boolean =>
+  value !== undefined && !['', '0', 'false'].includes(value.toLowerCase());
 
 /** Builds the invocation from the CLI context. */
 export const readInvocation = (context: HostContext, terminal: Terminal): Invocation => {

@@ -28,14 +28,16 @@ const lookup = (table: CommandTable, invocation: Invocation): { command: Command
   const commands: Record<string, Command> = table[invocation.plugin];
   const specs: Record<string, CommandSpec> = COMMAND_SPECS[invocation.plugin];
   if (Object.hasOwn(commands, invocation.command)) {
-    return { command: commands[invocation.command] as Command, spec: specs[invocation.command] as CommandSpec };
+    return { command: commands[invocation.command], spec: specs[invocation.command] };
   }
   const owner = pluginOfCommand(invocation.command);
   throw new GuardError('CommandNotSupportedError', {
     message: owner
       ? `\`amplify ${invocation.plugin} ${invocation.command}\` is not a command: "${invocation.command}" is a ${owner} command.`
       : `\`amplify ${invocation.plugin} ${invocation.command}\` is not a command (commands: ${Object.keys(specs).join(', ')}).`,
-    resolution: owner ? `Run \`amplify ${owner} ${invocation.command}\`.` : `Run \`amplify ${invocation.plugin} help\`.`,
+    resolution: owner
+      ? `Run \`amplify ${owner} ${invocation.command}\`.`
+      : `Run \`amplify ${invocation.plugin} help\`.`,
   });
 };
 

@@ -10,9 +10,9 @@ export type CommandRuntime = {
   invocation: Invocation;
   flags: Flags;
   io: Io;
-  loadProject(): Promise<Project>;
+  loadProject: () => Promise<Project>;
   /** The env's AWS ports, with its credentials proven to act in its account. Opened once per env. */
-  envSession(env: EnvRecord): Promise<EnvSession>;
+  envSession: (env: EnvRecord) => Promise<EnvSession>;
 };
 
 /** A command handler. */

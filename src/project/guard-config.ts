@@ -49,7 +49,13 @@ const parseBoundary = (file: string, raw: unknown): GuardConfig['boundary'] => {
   const policyPath = optional(file, raw, 'policyPath', 'boundary.', isString, 'a path string like "/org/"') ?? '/';
   const required = optional(file, raw, 'required', 'boundary.', isBoolean, 'true or false') ?? false;
   const problem = policyName === undefined ? checkPolicyName('x', policyPath) : checkPolicyName(policyName, policyPath);
-  if (problem) throw invalid(file, policyName === undefined ? 'boundary.policyPath' : 'boundary.policyName', policyName ?? policyPath, `a valid IAM policy name and path (${problem})`);
+  if (problem)
+    throw invalid(
+      file,
+      policyName === undefined ? 'boundary.policyPath' : 'boundary.policyName',
+      policyName ?? policyPath,
+      `a valid IAM policy name and path (${problem})`,
+    );
   return { policyName, policyPath, required };
 };
 

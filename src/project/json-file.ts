@@ -89,7 +89,10 @@ export const updateJsonFile = async (
 ): Promise<boolean> => {
   const document = await readJsonDocument(file);
   if (!document && !options.createIfMissing) {
-    throw new GuardError('ConfigurationError', { message: `${file} does not exist.`, resolution: 'Run `amplify init` first.' });
+    throw new GuardError('ConfigurationError', {
+      message: `${file} does not exist.`,
+      resolution: 'Run `amplify init` first.',
+    });
   }
   const value = structuredClone(document?.value ?? {});
   change(value);

@@ -54,7 +54,8 @@ export const readEnvRecords = async (paths: ProjectPaths): Promise<EnvRecord[]> 
   if (!document) {
     throw new GuardError('ProjectNotInitializedError', {
       message: `${paths.teamProviderInfo} does not exist, so this project has no environments here.`,
-      resolution: 'Run `amplify init` to create an environment, or `amplify pull` / `amplify env pull` to bring an existing one.',
+      resolution:
+        'Run `amplify init` to create an environment, or `amplify pull` / `amplify env pull` to bring an existing one.',
     });
   }
   return parseEnvRecords(paths.teamProviderInfo, document.value);
@@ -67,7 +68,9 @@ export const writeBoundaries = async (paths: ProjectPaths, boundaries: ReadonlyM
     (value) => {
       for (const [env, arn] of boundaries) {
         const record = isObject(value[env]) ? value[env] : (value[env] = {});
-        const provider = isObject(record.awscloudformation) ? record.awscloudformation : (record.awscloudformation = {});
+        const provider = isObject(record.awscloudformation)
+          ? record.awscloudformation
+          : (record.awscloudformation = {});
         provider[BOUNDARY_KEY] = arn;
       }
     },
