@@ -1,21 +1,33 @@
 import { setBoundary } from '../commands/boundary/set';
 import { showBoundary } from '../commands/boundary/show';
 import { boundaryHelp } from '../commands/boundary/help';
+import { resolveCommand } from '../commands/boundary/resolve';
+import { verifyBoundary } from '../commands/boundary/verify';
 import { computeRoleHelp } from '../commands/compute-role/help';
 import { notYetAvailable } from '../commands/not-yet-available';
 import { asHostContext } from './host/context';
 import { handleEvent, type EventTable } from './host/run-event';
 import { amplifyPromptsIo } from './host/io';
 import { processTerminal } from './host/invocation';
-import { hostEnvSession, runCommand, type CommandTable } from './host/run-command';
+import {
+  hostEnvSession,
+  plainAccessSession,
+  runCommand,
+  type CommandTable,
+  type HostServices,
+} from './host/run-command';
+import { postEnvAdd } from './events/post-env-add';
+import { postPush } from './events/post-push';
+import { preInit } from './events/pre-init';
+import { prePush } from './events/pre-push';
 
 /** Every command, by the name it was typed under. */
 export const COMMANDS: CommandTable = {
   boundary: {
     set: setBoundary,
     show: showBoundary,
-    verify: notYetAvailable('amplify boundary verify'),
-    resolve: notYetAvailable('amplify boundary resolve'),
+    verify: verifyBoundary,
+    resolve: resolveCommand,
     help: boundaryHelp,
   },
   'compute-role': {
@@ -27,23 +39,27 @@ export const COMMANDS: CommandTable = {
   },
 };
 
-/** Every lifecycle event the manifest declares. Nothing to do yet: they return at once, loading no AWS SDK. */
+/** Every lifecycle event the manifest declares. */
 export const EVENTS: EventTable = {
-  PreInit: () => Promise.resolve(),
-  PostInit: () => Promise.resolve(),
-  PostEnvAdd: () => Promise.resolve(),
-  PrePush: () => Promise.resolve(),
-  PostPush: () => Promise.resolve(),
+  PreInit: preInit,
+  PostInit: postEnvAdd,
+  PostEnvAdd: postEnvAdd,
+  PrePush: prePush,
+  PostPush: postPush,
 };
+
+/** The CLI's own printer, prompter and credentials, and this process's terminal. */
+const hostServices = (): HostServices => ({
+  terminal: processTerminal(),
+  io: amplifyPromptsIo,
+  envSession: hostEnvSession,
+  accessSession: plainAccessSession,
+});
 
 /** The CLI's entry point for `amplify boundary …` and `amplify compute-role …`. */
 export const executeAmplifyCommand = async (context: unknown): Promise<void> =>
-  runCommand(asHostContext(context), COMMANDS, {
-    terminal: processTerminal(),
-    io: amplifyPromptsIo,
-    envSession: hostEnvSession,
-  });
+  runCommand(asHostContext(context), COMMANDS, hostServices());
 
 /** The CLI's entry point for lifecycle events. */
 export const handleAmplifyEvent = async (context: unknown, args: unknown): Promise<void> =>
-  handleEvent(asHostContext(context), args, EVENTS);
+  handleEvent(asHostContext(context), args, EVENTS, hostServices());

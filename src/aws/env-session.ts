@@ -16,9 +16,9 @@ export type EnvLocation = { name: string; account?: string; region?: string };
 export const openEnvSession = async (
   env: EnvLocation,
   access: AwsAccess,
-  build: (access: AwsAccess, env: string) => Promise<EnvAws> = createEnvAws,
+  build: (access: AwsAccess, env: string) => Promise<EnvAws & { region: string }> = createEnvAws,
 ): Promise<EnvSession> => {
-  const aws = await build(access, env.name);
+  const { region, ...aws } = await build(access, env.name);
   const callerAccount = await aws.identity.account();
   const problem = credentialAccountProblem(env.name, env.account, callerAccount);
   if (problem) {
@@ -27,5 +27,5 @@ export const openEnvSession = async (
       resolution: `Point env "${env.name}" at a profile of account ${env.account} in amplify/.config/local-aws-info.json (\`amplify env checkout ${env.name}\` then \`amplify configure project\`), and run the command again.`,
     });
   }
-  return { aws, target: { env: env.name, account: env.account ?? callerAccount, region: env.region ?? access.region } };
+  return { aws, target: { env: env.name, account: env.account ?? callerAccount, region: env.region ?? region } };
 };

@@ -1,30 +1,53 @@
+import { GuardError } from '../errors';
 import type { AwsAccess, EnvAws } from './ports';
 
-/** Retry settings for every client: adaptive mode backs off when IAM or Amplify throttle. */
+/** Retry settings for every client: adaptive mode backs off when IAM, CloudFormation or Amplify throttle. */
 export const RETRY = { retryMode: 'adaptive', maxAttempts: 6 } as const;
 
-/** Client settings for one account and region; the SDK still honours AWS_ENDPOINT_URL* and proxies. */
+/** Client settings for one account; the SDK still honours AWS_ENDPOINT_URL*, proxies and AWS_REGION. */
 export const clientConfig = (access: AwsAccess) => ({
-  region: access.region,
   ...RETRY,
+  ...(access.region ? { region: access.region } : {}),
   ...(access.credentials ? { credentials: access.credentials } : {}),
   ...(access.profile ? { profile: access.profile } : {}),
 });
 
+const resolveRegion = async (region: () => Promise<string>, access: AwsAccess): Promise<string> => {
+  try {
+    return await region();
+  } catch (error) {
+    throw new GuardError(
+      'ConfigurationError',
+      {
+        message: `No AWS region is configured${access.profile ? ` for profile "${access.profile}"` : ''}.`,
+        resolution: access.profile
+          ? `Add \`region = <region>\` to [profile ${access.profile}] in ~/.aws/config, or set AWS_REGION.`
+          : 'Set AWS_REGION (or a region in the profile you use).',
+      },
+      error,
+    );
+  }
+};
+
 /**
- * Builds the SDK-backed ports for one env. The SDK is imported here, on first use, so that commands
- * and events that need no AWS call never load it.
+ * Builds the SDK-backed ports for one env, and the region they act in. The SDK is imported here, on first
+ * use, so that commands and events that need no AWS call never load it.
  */
-export const createEnvAws = async (access: AwsAccess, env?: string): Promise<EnvAws> => {
-  const [{ IAMClient }, { STSClient }, { createIamPort }, { createIdentityPort }] = await Promise.all([
+export const createEnvAws = async (access: AwsAccess, env?: string): Promise<EnvAws & { region: string }> => {
+  const [{ IAMClient }, { STSClient }, { CloudFormationClient }, iam, sts, cloudformation] = await Promise.all([
     import('@aws-sdk/client-iam'),
     import('@aws-sdk/client-sts'),
+    import('@aws-sdk/client-cloudformation'),
     import('./iam'),
     import('./sts'),
+    import('./cloudformation'),
   ]);
   const config = clientConfig(access);
+  const stsClient = new STSClient(config);
   return {
-    iam: createIamPort(new IAMClient(config), env),
-    identity: createIdentityPort(new STSClient(config), env),
+    region: access.region ?? (await resolveRegion(() => stsClient.config.region(), access)),
+    iam: iam.createIamPort(new IAMClient(config), env),
+    identity: sts.createIdentityPort(stsClient, env),
+    stacks: cloudformation.createStacksPort(new CloudFormationClient(config), env),
   };
 };

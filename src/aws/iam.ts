@@ -1,4 +1,4 @@
-import { GetPolicyCommand, paginateListPolicies, type IAMClient } from '@aws-sdk/client-iam';
+import { GetPolicyCommand, GetRoleCommand, paginateListPolicies, type IAMClient } from '@aws-sdk/client-iam';
 import { callAws, isAwsError, translateAwsError } from './errors';
 import type { IamPort, PolicySummary } from './ports';
 
@@ -32,5 +32,15 @@ export const createIamPort = (client: IAMClient, env?: string, pageSize = 1000):
       }
       return policies.sort((a, b) => a.name.localeCompare(b.name));
     });
+  },
+
+  async roleBoundary(roleName) {
+    try {
+      const { Role } = await client.send(new GetRoleCommand({ RoleName: roleName }));
+      return { found: true, boundary: Role?.PermissionsBoundary?.PermissionsBoundaryArn };
+    } catch (error) {
+      if (isAwsError(error, 'NoSuchEntity*')) return { found: false };
+      throw translateAwsError(error, { action: 'iam:GetRole', resource: roleName, env });
+    }
   },
 });

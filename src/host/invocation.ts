@@ -38,14 +38,20 @@ export const readInvocation = (context: HostContext, terminal: Terminal): Invoca
       resolution: 'Run `amplify boundary help` or `amplify compute-role help`.',
     });
   }
-  const yes = options.yes === true || options.y === true;
+  const yes = isYes(options);
   return {
     plugin,
     command: command ?? 'help',
     subCommands: subCommands ?? [],
     yes,
-    interactive: !yes && terminal.stdinIsTTY && !isCi(terminal.env.CI),
+    interactive: isInteractive(options, terminal),
     cwd: terminal.cwd,
     env: terminal.env,
   };
 };
+
+const isYes = (options: Readonly<Record<string, unknown>>): boolean => options.yes === true || options.y === true;
+
+/** Whether a run may ask questions: not under --yes, not without a TTY on stdin, not with CI set. */
+export const isInteractive = (options: Readonly<Record<string, unknown>>, terminal: Terminal): boolean =>
+  !isYes(options) && terminal.stdinIsTTY && !isCi(terminal.env.CI);

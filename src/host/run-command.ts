@@ -1,6 +1,8 @@
 import { openEnvSession, type EnvSession } from '../aws/env-session';
+import type { AwsAccess } from '../aws/ports';
 import { GuardError } from '../errors';
 import { loadProject } from '../project/project';
+import type { EnvRecord } from '../project/team-provider-info';
 import { COMMAND_SPECS, pluginOfCommand, type CommandSpec, type PluginName } from '../usage';
 import type { HostContext } from './context';
 import { hostEnvAccess } from './credentials';
@@ -18,11 +20,26 @@ export type HostServices = {
   terminal: Terminal;
   io(interactive: boolean): Promise<Io>;
   envSession(context: HostContext, env: { name: string; account?: string; region?: string }): Promise<EnvSession>;
+  accessSession(label: string, access: AwsAccess): Promise<EnvSession>;
 };
+
+/** Sessions for an account named by a profile, keys or the default chain (no env to check against). */
+export const plainAccessSession: HostServices['accessSession'] = (label, access) =>
+  openEnvSession({ name: label }, access);
 
 /** Sessions through the CLI's credentials for the env, proven to act in the env's account. */
 export const hostEnvSession: HostServices['envSession'] = async (context, env) =>
   openEnvSession(env, await hostEnvAccess(context, env.name, env.region));
+
+/** Opens each env's session once per run, however many steps ask for it. */
+export const onePerEnv = (open: (env: EnvRecord) => Promise<EnvSession>): ((env: EnvRecord) => Promise<EnvSession>) => {
+  const sessions = new Map<string, Promise<EnvSession>>();
+  return (env) => {
+    const session = sessions.get(env.name) ?? open(env);
+    sessions.set(env.name, session);
+    return session;
+  };
+};
 
 const lookup = (table: CommandTable, invocation: Invocation): { command: Command; spec: CommandSpec } => {
   const commands: Record<string, Command> = table[invocation.plugin];
@@ -54,17 +71,13 @@ export const runCommand = async (context: HostContext, table: CommandTable, serv
     const { command, spec } = lookup(table, invocation);
     const flags = readFlags(options, `amplify ${invocation.plugin} ${invocation.command}`, spec);
     io = await services.io(invocation.interactive);
-    const sessions = new Map<string, Promise<EnvSession>>();
     const runtime: CommandRuntime = {
       invocation,
       flags,
       io,
       loadProject: () => loadProject(invocation.cwd),
-      envSession: (env) => {
-        const open = sessions.get(env.name) ?? services.envSession(context, env);
-        sessions.set(env.name, open);
-        return open;
-      },
+      envSession: onePerEnv((env) => services.envSession(context, env)),
+      accessSession: (label, access) => services.accessSession(label, access),
     };
     await command(runtime);
   } catch (error) {

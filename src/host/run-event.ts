@@ -1,4 +1,11 @@
+import type { EnvSession } from '../aws/env-session';
+import type { AwsAccess } from '../aws/ports';
+import type { EnvRecord } from '../project/team-provider-info';
 import type { HostContext } from './context';
+import { errorText, loadHostErrorClasses, toHostError } from './errors';
+import { isInteractive, type Terminal } from './invocation';
+import type { Io } from './io';
+import { onePerEnv, type HostServices } from './run-command';
 
 /** The lifecycle events the manifest declares. */
 export const EVENT_NAMES = ['PreInit', 'PostInit', 'PostEnvAdd', 'PrePush', 'PostPush'] as const;
@@ -9,16 +16,68 @@ export type EventName = (typeof EVENT_NAMES)[number];
 /** What the CLI passes with an event (`PostEnvAdd` carries the previous and new env names). */
 export type EventData = { prevEnvName?: string; newEnvName?: string };
 
+/** What an event handler gets: the command's options, output, and AWS sessions; never the CLI context itself. */
+export type EventRuntime = {
+  event: EventName;
+  data: EventData;
+  /** The options of the CLI command that raised the event (`amplify init --envName prod …`). */
+  options: Readonly<Record<string, string | boolean | undefined>>;
+  /** Sets an option of that command, for the CLI to read after the event (PreInit → `permissions-boundary`). */
+  setOption: (name: string, value: string) => void;
+  interactive: boolean;
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Output and questions; loaded on first use so idle events stay cheap. */
+  io: () => Promise<Io>;
+  envSession: (env: EnvRecord) => Promise<EnvSession>;
+  accessSession: (label: string, access: AwsAccess) => Promise<EnvSession>;
+};
+
 /** An event handler. */
-export type EventHandler = (context: HostContext, data: EventData) => Promise<void>;
+export type EventHandler = (runtime: EventRuntime) => Promise<void>;
 
 /** Every declared event: the static dispatch table. */
 export type EventTable = Record<EventName, EventHandler>;
 
 const isEventName = (value: unknown): value is EventName => (EVENT_NAMES as readonly unknown[]).includes(value);
 
-/** Dispatches an event; events the plugin did not declare are ignored, as the CLI expects. */
-export const handleEvent = async (context: HostContext, args: unknown, table: EventTable): Promise<void> => {
+/**
+ * Dispatches an event. Pre-events stop the CLI command with the host's AmplifyError. Post-events never throw
+ * (the CLI would skip saving its env parameters after a deployment that succeeded): they print the error and
+ * set the exit code.
+ */
+export const handleEvent = async (
+  context: HostContext,
+  args: unknown,
+  table: EventTable,
+  services: HostServices,
+): Promise<void> => {
   const { event, data } = (args ?? {}) as { event?: unknown; data?: EventData };
-  if (isEventName(event)) await table[event](context, data ?? {});
+  if (!isEventName(event)) return;
+  const options = (context.input.options ??= {});
+  let io: Promise<Io> | undefined;
+  const terminal: Terminal = services.terminal;
+  const interactive = isInteractive(options, terminal);
+  const runtime: EventRuntime = {
+    event,
+    data: data ?? {},
+    options,
+    setOption: (name, value) => {
+      options[name] = value;
+    },
+    interactive,
+    cwd: terminal.cwd,
+    env: terminal.env,
+    io: () => (io ??= services.io(interactive)),
+    envSession: onePerEnv((env) => services.envSession(context, env)),
+    accessSession: (label, access) => services.accessSession(label, access),
+  };
+  try {
+    await table[event](runtime);
+  } catch (error) {
+    if (event.startsWith('Pre')) throw toHostError(error, loadHostErrorClasses(context));
+    const print = (await runtime.io()).print;
+    print.error(`amplify-iam-guard (${event}): ${errorText(error)}`);
+    process.exitCode = 1;
+  }
 };

@@ -1,4 +1,5 @@
 import type { EnvSession } from '../aws/env-session';
+import type { AwsAccess } from '../aws/ports';
 import type { Project } from '../project/project';
 import type { EnvRecord } from '../project/team-provider-info';
 import type { Flags } from './flags';
@@ -13,6 +14,8 @@ export type CommandRuntime = {
   loadProject: () => Promise<Project>;
   /** The env's AWS ports, with its credentials proven to act in its account. Opened once per env. */
   envSession: (env: EnvRecord) => Promise<EnvSession>;
+  /** AWS ports for an account that is not (yet) an env: a profile, keys, or the default chain. */
+  accessSession: (label: string, access: AwsAccess) => Promise<EnvSession>;
 };
 
 /** A command handler. */

@@ -2,7 +2,7 @@ import { GuardError } from '../errors';
 import { readGuardConfig, type GuardConfig } from './guard-config';
 import { readJsonDocument } from './json-file';
 import { findProjectRoot, projectPaths, type ProjectPaths } from './paths';
-import { readEnvRecords, type EnvRecord } from './team-provider-info';
+import { parseEnvRecords, readEnvRecords, type EnvRecord } from './team-provider-info';
 
 /** An Amplify project as this plugin sees it: its files, its envs, the checked-out env and the plugin settings. */
 export type Project = {
@@ -35,8 +35,34 @@ export const loadProject = async (cwd: string): Promise<Project> => {
   return { paths, envs, currentEnv, config };
 };
 
+/** A project as far as it exists: a new project (or a checkout without team-provider-info) has no envs yet. */
+export type ProjectState = {
+  paths: ProjectPaths;
+  currentEnv?: string;
+  envs: EnvRecord[];
+  config: GuardConfig;
+};
+
+/** Reads whatever of the project exists under a folder, for events that run before the project is complete. */
+export const loadProjectState = async (cwd: string): Promise<ProjectState> => {
+  const root = await findProjectRoot(cwd).catch(() => cwd);
+  const paths = projectPaths(root);
+  const [tpi, localEnv, config] = await Promise.all([
+    readJsonDocument(paths.teamProviderInfo),
+    readJsonDocument(paths.localEnvInfo),
+    readGuardConfig(paths),
+  ]);
+  const envName = localEnv?.value.envName;
+  return {
+    paths,
+    currentEnv: typeof envName === 'string' && envName !== '' ? envName : undefined,
+    envs: tpi ? parseEnvRecords(paths.teamProviderInfo, tpi.value) : [],
+    config,
+  };
+};
+
 /** One env of the project; an unknown name is an error listing the envs there are. */
-export const findEnv = (project: Project, name: string): EnvRecord => {
+export const findEnv = (project: Pick<Project, 'envs' | 'paths'>, name: string): EnvRecord => {
   const env = project.envs.find((candidate) => candidate.name === name);
   if (env) return env;
   const known = project.envs.map((candidate) => candidate.name).join(', ') || 'none';

@@ -9,6 +9,9 @@ export type EnvRecord = {
   /** The account of the env's root stack, from its StackId. */
   account?: string;
   appId?: string;
+  stackName?: string;
+  authRoleName?: string;
+  unauthRoleName?: string;
   /** `undefined`: no key at all; `''`: no boundary, on purpose. */
   boundary?: string;
 };
@@ -44,6 +47,9 @@ export const parseEnvRecords = (file: string, value: JsonObject): EnvRecord[] =>
       region: stringAt(provider, 'Region'),
       account: accountOfStackId(stringAt(provider, 'StackId')),
       appId: stringAt(provider, 'AmplifyAppId'),
+      stackName: stringAt(provider, 'StackName'),
+      authRoleName: stringAt(provider, 'AuthRoleName'),
+      unauthRoleName: stringAt(provider, 'UnauthRoleName'),
       boundary,
     };
   });

@@ -1,0 +1,42 @@
+/** How a deployed role stands against the env's expected boundary. */
+export type RoleStatus = 'ok' | 'missing' | 'mismatch' | 'not-found';
+
+/** One role of `verify` (also its JSON shape). */
+export type RoleCheck = { role: string; stack: string; status: RoleStatus; actual: string | null };
+
+/** One env of `verify` (also its JSON shape). `policyExists` is null when there is no policy or IAM would not say. */
+export type EnvVerification = { env: string; expected: string; policyExists: boolean | null; roles: RoleCheck[] };
+
+/** What GetRole said of a role: not found, or its boundary (undefined: none). */
+export type DeployedRole = { role: string; stack: string; found: boolean; boundary?: string };
+
+/** A role is `ok` when it carries exactly the expected boundary, or none when none is expected. */
+export const checkRole = (expected: string, deployed: DeployedRole): RoleCheck => {
+  const actual = deployed.boundary ?? null;
+  const status: RoleStatus = !deployed.found
+    ? 'not-found'
+    : actual === (expected === '' ? null : expected)
+      ? 'ok'
+      : actual === null
+        ? 'missing'
+        : 'mismatch';
+  return { role: deployed.role, stack: deployed.stack, status, actual };
+};
+
+/** Whether every role of the env is `ok`. */
+export const isVerified = (verification: EnvVerification): boolean =>
+  verification.roles.every((role) => role.status === 'ok');
+
+/** One line: how many roles, and how many of each status. */
+export const summarizeVerification = (verification: EnvVerification): string => {
+  const counts = new Map<RoleStatus, number>();
+  for (const role of verification.roles) counts.set(role.status, (counts.get(role.status) ?? 0) + 1);
+  const parts = [...counts].map(([status, count]) => `${count} ${status}`).join(', ') || 'no roles';
+  const expected = verification.expected === '' ? 'no boundary' : verification.expected;
+  const policy = verification.policyExists === false ? ' (the policy does not exist!)' : '';
+  return `Env "${verification.env}": ${verification.roles.length} IAM role(s) checked against ${expected}${policy}: ${parts}.`;
+};
+
+/** A stack's name, whether CloudFormation gave its ARN (`arn:…:stack/<name>/<id>`) or its name. */
+export const stackLabel = (stack: string): string =>
+  /^arn:[^:]+:cloudformation:[^:]*:[^:]*:stack\/([^/]+)\//.exec(stack)?.[1] ?? stack;

@@ -1,0 +1,69 @@
+import { BOUNDARY_ENV_VAR } from '../boundary/resolution';
+import { checkRole } from '../boundary/verify-report';
+import { checkBoundary } from '../flows/check-boundary';
+import type { EventHandler } from '../host/run-event';
+import { loadProjectState } from '../project/project';
+import { writeBoundaries } from '../project/team-provider-info';
+import { deliberatelyUnbounded } from './pre-init';
+
+// `amplify init --envName` raises PostEnvAdd and then PostInit for the same env: check it once.
+const checkedEnvs = new Set<string>();
+
+/**
+ * PostEnvAdd and PostInit: the new env's stored boundary must be valid for its account, and its auth and
+ * unauth roles must carry it. Problems are reported with the fix (never thrown: this is a post-event).
+ */
+export const postEnvAdd: EventHandler = async (runtime) => {
+  const state = await loadProjectState(runtime.cwd);
+  const name = runtime.data.newEnvName ?? state.currentEnv;
+  const env = state.envs.find((candidate) => candidate.name === name);
+  if (!env || checkedEnvs.has(env.name)) return;
+  checkedEnvs.add(env.name);
+
+  if (env.boundary === undefined && deliberatelyUnbounded.has(env.name)) {
+    await writeBoundaries(state.paths, new Map([[env.name, '']]));
+    return;
+  }
+  const previous = state.envs.find((candidate) => candidate.name === runtime.data.prevEnvName);
+  const { policyName, required } = state.config.boundary;
+  const stored = env.boundary ?? '';
+  const expectedOne =
+    required || policyName !== undefined || Boolean(previous?.boundary) || Boolean(runtime.env[BOUNDARY_ENV_VAR]);
+  if (stored === '' && !expectedOne) return;
+
+  const io = await runtime.io();
+  const fix = `\`amplify boundary set --env ${env.name} --permissions-boundary <arn>\` (or \`amplify boundary resolve --env ${env.name}\` to find it), then \`amplify env checkout ${env.name}\` and \`amplify push --force\``;
+  if (stored === '') {
+    io.print.error(
+      `Env "${env.name}" was created without a permissions boundary, but ${previous?.boundary ? `env "${previous.name}" has ${previous.boundary}` : 'this project expects one (amplify/iam-guard.json or AMPLIFY_PERMISSIONS_BOUNDARY_ARN)'}. Fix: ${fix}.`,
+    );
+    process.exitCode = 1;
+    return;
+  }
+  const session = await runtime.envSession(env);
+  const verdict = await checkBoundary(stored, session.target, session.aws.iam);
+  const problems: string[] = [];
+  if (!verdict.valid)
+    problems.push(
+      verdict.problem + (verdict.suggestion ? ` The same policy in this env's account is ${verdict.suggestion}.` : ''),
+    );
+  else if (verdict.warning) io.print.warn(verdict.warning);
+  for (const role of [env.authRoleName, env.unauthRoleName]) {
+    if (!role) continue;
+    const check = checkRole(stored, {
+      role,
+      stack: env.stackName ?? '',
+      ...(await session.aws.iam.roleBoundary(role)),
+    });
+    if (check.status !== 'ok')
+      problems.push(`Role ${role} is ${check.status}${check.actual ? ` (${check.actual})` : ''}.`);
+  }
+  if (problems.length === 0) {
+    io.print.success(
+      `amplify-iam-guard: env "${env.name}" has permissions boundary ${stored}; its auth and unauth roles carry it.`,
+    );
+    return;
+  }
+  io.print.error(`amplify-iam-guard: env "${env.name}": ${problems.join(' ')} Fix: ${fix}.`);
+  process.exitCode = 1;
+};
