@@ -29,9 +29,13 @@ export const isVerified = (verification: EnvVerification): boolean =>
 
 /** One line: how many roles, and how many of each status. */
 export const summarizeVerification = (verification: EnvVerification): string => {
-  const counts = new Map<RoleStatus, number>();
-  for (const role of verification.roles) counts.set(role.status, (counts.get(role.status) ?? 0) + 1);
-  const parts = [...counts].map(([status, count]) => `${count} ${status}`).join(', ') || 'no roles';
+  const statuses: RoleStatus[] = ['ok', 'missing', 'mismatch', 'not-found'];
+  const parts =
+    statuses
+      .map((status) => [status, verification.roles.filter((role) => role.status === status).length] as const)
+      .filter(([, count]) => count > 0)
+      .map(([status, count]) => `${count} ${status}`)
+      .join(', ') || 'no roles';
   const expected = verification.expected === '' ? 'no boundary' : verification.expected;
   const policy = verification.policyExists === false ? ' (the policy does not exist!)' : '';
   return `Env "${verification.env}": ${verification.roles.length} IAM role(s) checked against ${expected}${policy}: ${parts}.`;

@@ -60,7 +60,11 @@ export const run = (
   });
 
 /** Creates a sandbox whose AWS profiles act in moto accounts, and registers the plugin in its CLI. */
-export const createSandbox = async (motoUrl: string, profiles: Record<string, StaticCredentials>): Promise<Sandbox> => {
+export const createSandbox = async (
+  motoUrl: string,
+  profiles: Record<string, StaticCredentials>,
+  amplifyUrl?: string,
+): Promise<Sandbox> => {
   const home = await mkdtemp(join(tmpdir(), 'iam-guard-e2e-'));
   await mkdir(join(home, '.aws'));
   const sections = Object.entries(profiles);
@@ -83,6 +87,7 @@ export const createSandbox = async (motoUrl: string, profiles: Record<string, St
     ...cleanEnv(),
     HOME: home,
     AWS_ENDPOINT_URL: motoUrl,
+    ...(amplifyUrl ? { AWS_ENDPOINT_URL_AMPLIFY: amplifyUrl } : {}),
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     AMPLIFY_CLI_ENABLE_USAGE_DATA: 'false',
