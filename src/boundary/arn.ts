@@ -31,9 +31,10 @@ export const parsePolicyArn = (value: string): ParseResult => {
   if (value.trim() !== value)
     return fail('it has leading or trailing white space (remove it; it is not trimmed for you)');
   if (value.length > MAX_ARN) return fail(`it is ${value.length} characters long; an ARN has at most ${MAX_ARN}`);
-  const parts = value.split(':');
-  if (parts.length !== 6 || parts[0] !== 'arn') return fail('it is not an ARN of the form ' + EXPECTED_FORM);
-  const [, partition, service, region, account, resource] = parts as [string, string, string, string, string, string];
+  // The resource (a policy path may hold ':') is everything after the fifth ':'.
+  const parts = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$/s.exec(value);
+  if (!parts) return fail('it is not an ARN of the form ' + EXPECTED_FORM);
+  const [, partition = '', service = '', region = '', account = '', resource = ''] = parts;
   if (!isPartition(partition)) return fail(`"${partition}" is not an AWS partition (one of ${PARTITIONS.join(', ')})`);
   if (service !== 'iam') return fail(`it names the service "${service}"; a permissions boundary is an "iam" policy`);
   if (region !== '') return fail(`IAM ARNs have no region, but it names "${region}"`);
@@ -44,16 +45,19 @@ export const parsePolicyArn = (value: string): ParseResult => {
   const lastSlash = body.lastIndexOf('/');
   const path = body.slice(0, lastSlash + 1);
   const name = body.slice(lastSlash + 1);
-  if (!NAME.test(name)) {
-    return fail(`the policy name "${name}" must be 1 to 128 characters of letters, digits and +=,.@_-`);
-  }
-  if (path.length > MAX_PATH || !PATH.test(path)) {
-    return fail(
-      `the path "${path}" must be "/" or "/…/" of at most ${MAX_PATH} printable ASCII characters without spaces`,
-    );
-  }
-  return { ok: true, arn: { partition, account, path, name } };
+  const problem = policyNameProblem(name) ?? policyPathProblem(path);
+  return problem ? fail(problem) : { ok: true, arn: { partition, account, path, name } };
 };
+
+/** What is wrong with an IAM policy name, if anything. */
+export const policyNameProblem = (name: string): string | undefined =>
+  NAME.test(name) ? undefined : `the policy name "${name}" must be 1 to 128 characters of letters, digits and +=,.@_-`;
+
+/** What is wrong with an IAM path, if anything. */
+export const policyPathProblem = (path: string): string | undefined =>
+  path.length <= MAX_PATH && PATH.test(path)
+    ? undefined
+    : `the path "${path}" must be "/" or start and end with "/", with at most ${MAX_PATH} printable ASCII characters and no spaces`;
 
 /** Writes a parsed ARN back in its canonical form. */
 export const formatPolicyArn = (arn: PolicyArn): string =>

@@ -1,4 +1,4 @@
-import { formatPolicyArn, isAwsManaged, parsePolicyArn, type PolicyArn } from './arn';
+import { formatPolicyArn, isAwsManaged, policyNameProblem, policyPathProblem, type PolicyArn } from './arn';
 import { partitionOfRegion, type Partition } from './partition';
 
 /** Where an env lives: what a boundary ARN must match to be valid for it. */
@@ -22,11 +22,9 @@ export const retarget = (arn: PolicyArn, target: EnvTarget): PolicyArn => ({
 export const arnFromPolicyName = (name: string, path: string, target: EnvTarget): string =>
   formatPolicyArn({ partition: targetPartition(target), account: target.account, path, name });
 
-/** Checks a policy name and path from flags or iam-guard.json by building the ARN they make. */
-export const checkPolicyName = (name: string, path: string): string | undefined => {
-  const probe = parsePolicyArn(`arn:aws:iam::000000000000:policy${path}${name}`);
-  return probe.ok ? undefined : probe.problem;
-};
+/** Checks a policy name and path from flags or iam-guard.json, each by its own rule. */
+export const checkPolicyName = (name: string, path: string): string | undefined =>
+  policyNameProblem(name) ?? policyPathProblem(path);
 
 /**
  * Why credentials cannot be used for an env: they act in another account than the env's stack

@@ -15,7 +15,7 @@ export const checkOffline = (value: string, target: EnvTarget): Verdict => {
     return {
       valid: false,
       arn: value,
-      problem: `"${value}" is not a valid IAM policy ARN: ${parsed.problem}. Expected ${EXPECTED_FORM}.`,
+      problem: `"${value}" is not a valid IAM policy ARN: ${parsed.problem}.${parsed.problem.includes(EXPECTED_FORM) ? '' : ` Expected ${EXPECTED_FORM}.`}`,
     };
   }
   const { arn } = parsed;

@@ -1,4 +1,4 @@
-import { checkPolicyName } from '../boundary/target';
+import { policyNameProblem, policyPathProblem } from '../boundary/arn';
 import { GuardError } from '../errors';
 import { readJsonDocument, updateJsonFile, type JsonObject } from './json-file';
 import type { ProjectPaths } from './paths';
@@ -48,14 +48,10 @@ const parseBoundary = (file: string, raw: unknown): GuardConfig['boundary'] => {
   const policyName = optional(file, raw, 'policyName', 'boundary.', isString, 'a policy name string');
   const policyPath = optional(file, raw, 'policyPath', 'boundary.', isString, 'a path string like "/org/"') ?? '/';
   const required = optional(file, raw, 'required', 'boundary.', isBoolean, 'true or false') ?? false;
-  const problem = policyName === undefined ? checkPolicyName('x', policyPath) : checkPolicyName(policyName, policyPath);
-  if (problem)
-    throw invalid(
-      file,
-      policyName === undefined ? 'boundary.policyPath' : 'boundary.policyName',
-      policyName ?? policyPath,
-      `a valid IAM policy name and path (${problem})`,
-    );
+  const pathProblem = policyPathProblem(policyPath);
+  if (pathProblem) throw invalid(file, 'boundary.policyPath', policyPath, `an IAM path like "/org/" (${pathProblem})`);
+  const nameProblem = policyName === undefined ? undefined : policyNameProblem(policyName);
+  if (nameProblem) throw invalid(file, 'boundary.policyName', policyName, `an IAM policy name (${nameProblem})`);
   return { policyName, policyPath, required };
 };
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { GuardError } from '../errors';
+import { jsonErrorOffset } from './json-error-offset';
 
 /** A JSON object as read from a project file; unknown keys are kept as they are. */
 export type JsonObject = { [key: string]: unknown };
@@ -15,11 +16,6 @@ export const lineAndColumn = (text: string, offset: number): { line: number; col
   return { line: before.length, column: (before[before.length - 1] ?? '').length + 1 };
 };
 
-const errorOffset = (message: string, text: string): number => {
-  const match = /position (\d+)/.exec(message);
-  return match ? Number(match[1]) : text.length;
-};
-
 /** Parses a project file's text; a syntax error names the file, line and column and how to fix it. */
 export const parseJsonObject = (file: string, text: string): JsonObject => {
   let value: unknown;
@@ -27,7 +23,8 @@ export const parseJsonObject = (file: string, text: string): JsonObject => {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    const { line, column } = lineAndColumn(text, errorOffset(reason, text));
+    const offset = jsonErrorOffset(text.replace(/^\uFEFF/, ''));
+    const { line, column } = lineAndColumn(text, offset < 0 ? text.length : offset);
     throw new GuardError(
       'ConfigurationError',
       {

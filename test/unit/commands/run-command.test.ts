@@ -1,0 +1,112 @@
+import { AmplifyException } from '@aws-amplify/amplify-cli-core';
+import { rm } from 'node:fs/promises';
+import { COMMANDS } from '../../../src/index';
+import { runCommand } from '../../../src/host/run-command';
+import { commandHelp, pluginHelp } from '../../../src/format/help';
+import { COMMAND_SPECS } from '../../../src/usage';
+import { runPluginCommand } from '../helpers/command-harness';
+import { makeTempDir, makeTempProject, type TempProject } from '../helpers/temp-project';
+
+let project: TempProject;
+
+beforeEach(async () => {
+  project = await makeTempProject();
+});
+
+afterEach(async () => {
+  process.exitCode = undefined;
+  await project.remove();
+});
+
+describe('runCommand dispatch', () => {
+  it('has a handler for every command of the usage table, and no other', () => {
+    for (const plugin of ['boundary', 'compute-role'] as const) {
+      expect(Object.keys(COMMANDS[plugin]).sort()).toEqual(Object.keys(COMMAND_SPECS[plugin]).sort());
+    }
+  });
+
+  it('refuses a command typed under the wrong name, naming the right one', async () => {
+    const { error } = await runPluginCommand({ command: 'attach', cwd: project.root });
+    expect(error).toBeInstanceOf(AmplifyException);
+    expect(error).toHaveProperty('classification', 'ERROR');
+    expect((error as AmplifyException).name).toBe('CommandNotSupportedError');
+    expect((error as AmplifyException).message).toContain('"attach" is a compute-role command');
+    expect((error as AmplifyException).resolution).toBe('Run `amplify compute-role attach`.');
+  });
+
+  it('refuses a command typed under compute-role that belongs to boundary', async () => {
+    const { error } = await runPluginCommand({ plugin: 'compute-role', command: 'verify', cwd: project.root });
+    expect((error as AmplifyException).resolution).toBe('Run `amplify boundary verify`.');
+  });
+
+  it('refuses a command that does not exist, listing the commands', async () => {
+    const { error } = await runPluginCommand({ command: 'launch', cwd: project.root });
+    expect((error as AmplifyException).message).toContain('commands: set, show, verify, resolve, help');
+    expect((error as AmplifyException).resolution).toContain('amplify boundary help');
+  });
+
+  it('refuses an unknown flag before running the command', async () => {
+    const { error } = await runPluginCommand({ command: 'show', options: { all: true }, cwd: project.root });
+    expect((error as AmplifyException).name).toBe('InputValidationError');
+    expect((error as AmplifyException).message).toContain('amplify boundary show does not take --all');
+  });
+
+  it('gives the CLI its own AmplifyException with the README link', async () => {
+    const { error } = await runPluginCommand({ command: 'show', options: { env: 'nope' }, cwd: project.root });
+    expect(error).toBeInstanceOf(AmplifyException);
+    expect(error).toHaveProperty('classification', 'ERROR');
+    expect((error as AmplifyException).link).toBe('https://www.npmjs.com/package/amplify-iam-guard');
+  });
+
+  it('says to run amplify init outside a project', async () => {
+    const dir = await makeTempDir();
+    try {
+      const { error } = await runPluginCommand({ command: 'show', cwd: dir });
+      expect((error as AmplifyException).name).toBe('ProjectNotInitializedError');
+      expect((error as AmplifyException).resolution).toContain('amplify init');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('turns an unexpected failure into an AmplifyException keeping the cause', async () => {
+    const boom = new Error('disk on fire');
+    const error = await runCommand({ input: { plugin: 'boundary', command: 'show', options: {} } }, COMMANDS, {
+      terminal: { stdinIsTTY: false, env: {}, cwd: project.root },
+      io: () => Promise.reject(boom),
+      envSession: () => Promise.reject(boom),
+      accessSession: () => Promise.reject(boom),
+    }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(AmplifyException);
+    expect(error).toHaveProperty('classification', 'FAULT');
+    expect((error as AmplifyException).name).toBe('UnknownFault');
+    expect((error as AmplifyException).message).toContain('disk on fire');
+    expect((error as AmplifyException).downstreamException).toBe(boom);
+  });
+});
+
+describe('help', () => {
+  it('prints the plugin help for `amplify boundary help`', async () => {
+    const { io, error } = await runPluginCommand({ command: 'help', cwd: project.root });
+    expect(error).toBeUndefined();
+    expect(io.lines.map((line) => line.text)).toEqual(pluginHelp('boundary'));
+  });
+
+  it('prints the command help for `amplify boundary set --help`', async () => {
+    const { io } = await runPluginCommand({
+      command: 'help',
+      subCommands: ['boundary', 'set'],
+      options: { help: true },
+      cwd: project.root,
+    });
+    expect(io.lines.map((line) => line.text)).toEqual(commandHelp(COMMAND_SPECS.boundary.set));
+  });
+
+  it('prints the compute-role help under the compute-role name', async () => {
+    const { io } = await runPluginCommand({ plugin: 'compute-role', command: 'help', cwd: project.root });
+    expect(io.lines.map((line) => line.text)).toEqual(pluginHelp('compute-role'));
+  });
+});
