@@ -10,9 +10,18 @@ const EVENTS = 'PreInit,PostInit,PostEnvAdd,PrePush,PostPush';
 type Count = { sdkModules: number; errors: string[]; exitCode: number };
 
 const count = async (project: string, env: Record<string, string> = {}): Promise<Count> => {
-  const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'test/fixtures/count-sdk-modules.js'), ROOT, project, EVENTS], {
-    env: { PATH: process.env.PATH, AWS_EC2_METADATA_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [join(ROOT, 'test/fixtures/count-sdk-modules.js'), ROOT, project, EVENTS],
+    {
+      env: {
+        PATH: process.env.PATH,
+        AWS_EC2_METADATA_DISABLED: 'true',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        ...env,
+      },
+    },
+  );
   return JSON.parse(stdout) as Count;
 };
 
@@ -43,7 +52,9 @@ beforeEach(async () => {
       },
     },
   });
-  await writeJson(join(project, 'amplify/#current-cloud-backend/amplify-meta.json'), { providers: { awscloudformation: {} } });
+  await writeJson(join(project, 'amplify/#current-cloud-backend/amplify-meta.json'), {
+    providers: { awscloudformation: {} },
+  });
 });
 afterEach(() => rm(project, { recursive: true, force: true }));
 
@@ -56,7 +67,13 @@ describe('events in a project with no boundary anywhere', () => {
 
   it('also with an explicit "" (no boundary, on purpose)', async () => {
     await writeJson(join(project, 'amplify/team-provider-info.json'), {
-      dev: { awscloudformation: { Region: 'us-east-1', StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/x/1', PermissionsBoundaryPolicyArn: '' } },
+      dev: {
+        awscloudformation: {
+          Region: 'us-east-1',
+          StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/x/1',
+          PermissionsBoundaryPolicyArn: '',
+        },
+      },
     });
     const result = await count(project, { AWS_ENDPOINT_URL: 'http://127.0.0.1:9' });
     expect(result).toEqual({ sdkModules: 0, errors: [], exitCode: 0 });

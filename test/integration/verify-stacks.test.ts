@@ -14,7 +14,10 @@ const role = (name: string, boundary?: string) => ({
   Type: 'AWS::IAM::Role',
   Properties: {
     RoleName: name,
-    AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+    AssumeRolePolicyDocument: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    },
     ...(boundary ? { PermissionsBoundary: boundary } : {}),
   },
 });
@@ -22,7 +25,9 @@ const role = (name: string, boundary?: string) => ({
 /** A root stack with two roles and a nested stack (itself with a nested stack), as Amplify deploys categories. */
 const deployTree = async (credentials: StaticCredentials, account: string, prefix: string): Promise<string> => {
   const boundary = `arn:aws:iam::${account}:policy/AmplifyBoundary`;
-  await new IAMClient({ region, credentials }).send(new CreatePolicyCommand({ PolicyName: 'AmplifyBoundary', PolicyDocument: ALLOW_ALL }));
+  await new IAMClient({ region, credentials }).send(
+    new CreatePolicyCommand({ PolicyName: 'AmplifyBoundary', PolicyDocument: ALLOW_ALL }),
+  );
   const s3 = new S3Client({ region, credentials, forcePathStyle: true });
   const bucket = `${prefix}-templates`;
   await s3.send(new CreateBucketCommand({ Bucket: bucket }));
@@ -61,7 +66,10 @@ beforeEach(() => resetMoto(endpoint));
 describe('verify against stacks deployed through CloudFormation', () => {
   it('finds every role in the root and nested stacks and reports each one', async () => {
     const stack = await deployTree(DEFAULT_CREDENTIALS, '123456789012', 'shop-dev');
-    const { aws } = await openEnvSession({ name: 'dev', account: '123456789012', region }, { region, credentials: DEFAULT_CREDENTIALS });
+    const { aws } = await openEnvSession(
+      { name: 'dev', account: '123456789012', region },
+      { region, credentials: DEFAULT_CREDENTIALS },
+    );
     const result = await verifyEnv('dev', 'arn:aws:iam::123456789012:policy/AmplifyBoundary', aws, stack);
     const byRole = Object.fromEntries(result.roles.map((check) => [check.role, check.status]));
     expect(byRole).toEqual({
@@ -77,12 +85,17 @@ describe('verify against stacks deployed through CloudFormation', () => {
   it('verifies an env of a second account with that account’s credentials', async () => {
     const other = await credentialsInAccount(endpoint, '222222222222');
     const stack = await deployTree(other, '222222222222', 'shop-prod');
-    const { aws, target } = await openEnvSession({ name: 'prod', account: '222222222222', region }, { region, credentials: other });
+    const { aws, target } = await openEnvSession(
+      { name: 'prod', account: '222222222222', region },
+      { region, credentials: other },
+    );
     expect(target.account).toBe('222222222222');
     const result = await verifyEnv('prod', 'arn:aws:iam::222222222222:policy/AmplifyBoundary', aws, stack);
-    expect(result.roles.filter((check) => check.status === 'ok').map((check) => check.role).sort()).toEqual([
-      'shop-prod-api-role',
-      'shop-prod-authRole',
-    ]);
+    expect(
+      result.roles
+        .filter((check) => check.status === 'ok')
+        .map((check) => check.role)
+        .sort(),
+    ).toEqual(['shop-prod-api-role', 'shop-prod-authRole']);
   });
 });
