@@ -4,7 +4,7 @@ import { checkBoundary } from '../flows/check-boundary';
 import type { EventHandler } from '../host/run-event';
 import { loadProjectState } from '../project/project';
 import { writeBoundaries } from '../project/team-provider-info';
-import { deliberatelyUnbounded } from './pre-init';
+import { BOUNDARY_OPTION, unboundedByDefault } from './pre-init';
 
 // `amplify init --envName` raises PostEnvAdd and then PostInit for the same env: check it once.
 const checkedEnvs = new Set<string>();
@@ -20,7 +20,8 @@ export const postEnvAdd: EventHandler = async (runtime) => {
   if (!env || checkedEnvs.has(env.name)) return;
   checkedEnvs.add(env.name);
 
-  if (env.boundary === undefined && deliberatelyUnbounded.has(env.name)) {
+  // The CLI drops `--permissions-boundary ''` instead of storing it; record "none, on purpose" as "".
+  if (env.boundary === undefined && runtime.options[BOUNDARY_OPTION] === '' && !unboundedByDefault.has(env.name)) {
     await writeBoundaries(state.paths, new Map([[env.name, '']]));
     return;
   }

@@ -12,8 +12,11 @@ import { newEnvAccess, newEnvName } from './providers';
 /** The option the CLI's own init reads, stores in team-provider-info and applies to the env's root stack. */
 export const BOUNDARY_OPTION = 'permissions-boundary';
 
-/** Envs whose "no boundary" was asked for with `--permissions-boundary ''` (PostEnvAdd records it as ""). */
-export const deliberatelyUnbounded = new Set<string>();
+/**
+ * Envs PreInit gave "no boundary" only because nothing anywhere had one: PostEnvAdd records "" for an
+ * explicit `--permissions-boundary ''`, but not for these.
+ */
+export const unboundedByDefault = new Set<string>();
 
 /**
  * PreInit: resolves the new env's boundary by SPEC §6 before the CLI creates anything, and hands it to the
@@ -39,9 +42,16 @@ export const preInit: EventHandler = async (runtime) => {
   const envVar = runtime.env[BOUNDARY_ENV_VAR] || undefined;
   const current = state.envs.find((env) => env.name === state.currentEnv);
   const { policyName, required } = state.config.boundary;
-  if (flag === '' && envName) deliberatelyUnbounded.add(envName);
   if (flag === undefined && !envVar && !current?.boundary && policyName === undefined && !required) {
+    if (envName) unboundedByDefault.add(envName);
     runtime.setOption(BOUNDARY_OPTION, '');
+    return;
+  }
+  if (flag === '' && !required) {
+    // None on purpose: nothing to check, so no AWS call.
+    (await runtime.io()).print.info(
+      `amplify-iam-guard: env "${envName ?? 'new'}" gets no permissions boundary, on purpose.`,
+    );
     return;
   }
 

@@ -36,7 +36,7 @@ export const prePush: EventHandler = async (runtime) => {
     envVar: runtime.env[BOUNDARY_ENV_VAR] || undefined,
     required,
   };
-  if (env.boundary === undefined && policyName !== undefined) {
+  if (env.boundary === undefined && input.envVar === undefined && policyName !== undefined) {
     input.policyNameArn = arnFromPolicyName(policyName, policyPath, (await runtime.envSession(env)).target);
   }
   let decision = decidePrePush(input);

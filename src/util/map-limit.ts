@@ -12,6 +12,6 @@ export const mapLimit = async <T, R>(
       results[index] = await map(items[index]);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
   return results;
 };

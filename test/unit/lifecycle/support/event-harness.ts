@@ -1,0 +1,144 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { EnvAws } from '../../../../src/aws/ports';
+import type { HostContext } from '../../../../src/host/context';
+import type { Io } from '../../../../src/host/io';
+import type { HostServices } from '../../../../src/host/run-command';
+import { handleEvent, type EventData, type EventName } from '../../../../src/host/run-event';
+import { EVENTS } from '../../../../src/index';
+
+export const DEV_ACCOUNT = '123456789012';
+export const PROD_ACCOUNT = '222222222222';
+
+/** The dev env of every event test: us-east-1, account 123456789012, with auth and unauth roles. */
+export const devProvider = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  Region: 'us-east-1',
+  StackName: 'amplify-x-dev',
+  StackId: `arn:aws:cloudformation:us-east-1:${DEV_ACCOUNT}:stack/amplify-x-dev/abc`,
+  AuthRoleName: 'amplify-x-dev-authRole',
+  UnauthRoleName: 'amplify-x-dev-unauthRole',
+  ...extra,
+});
+
+/** A real project folder in the OS temp folder, with helpers to write and read its files. */
+export type TempProject = {
+  root: string;
+  write(relative: string, value: unknown): Promise<void>;
+  readJson(relative: string): Promise<unknown>;
+  remove(): Promise<void>;
+};
+
+/** Creates `amplify/.config/{project-config,local-env-info}.json` and team-provider-info with the given envs. */
+export const makeProject = async (
+  teamProviderInfo: Record<string, unknown> = { dev: { awscloudformation: devProvider() } },
+  currentEnv = 'dev',
+): Promise<TempProject> => {
+  const root = await mkdtemp(join(tmpdir(), 'iam-guard-lifecycle-'));
+  const write = async (relative: string, value: unknown): Promise<void> => {
+    const file = join(root, relative);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, typeof value === 'string' ? value : `${JSON.stringify(value, null, 2)}\n`);
+  };
+  await write('amplify/.config/project-config.json', {});
+  await write('amplify/.config/local-env-info.json', { envName: currentEnv });
+  await write('amplify/team-provider-info.json', teamProviderInfo);
+  return {
+    root,
+    write,
+    readJson: async (relative) => JSON.parse(await readFile(join(root, relative), 'utf8')) as unknown,
+    remove: () => rm(root, { recursive: true, force: true }),
+  };
+};
+
+/** Everything printed through the Io, by level. */
+export type Printed = { level: 'info' | 'success' | 'warn' | 'error'; text: string };
+
+/** An Io that records what is printed; asking anything fails the run. */
+export const recordingIo = (lines: Printed[]): Io => {
+  const refuse = (message: string): Promise<never> => Promise.reject(new Error(`unexpected question: ${message}`));
+  return {
+    print: {
+      info: (text) => lines.push({ level: 'info', text }),
+      success: (text) => lines.push({ level: 'success', text }),
+      warn: (text) => lines.push({ level: 'warn', text }),
+      error: (text) => lines.push({ level: 'error', text }),
+      blankLine: () => lines.push({ level: 'info', text: '' }),
+    },
+    prompt: { pick: (message) => refuse(message), input: (message) => refuse(message), confirm: refuse },
+    out: (text) => lines.push({ level: 'info', text }),
+    err: (text) => lines.push({ level: 'error', text }),
+  };
+};
+
+/** What an event run needs: the project folder, the process environment, and the AWS of each side. */
+export type EventSetup = {
+  cwd: string;
+  env?: Record<string, string | undefined>;
+  /** The AWS of existing envs (each in the account of its StackId); absent: opening an env session fails the test. */
+  envAws?: EnvAws;
+  /** The AWS of the account given by --providers; absent: opening it fails the test. */
+  accessAws?: EnvAws;
+  /** The account the --providers credentials act in (default 222222222222). */
+  accessAccount?: string;
+  stdinIsTTY?: boolean;
+};
+
+/** The result of one event: the printed lines, the options the event left on the command, and its error. */
+export type EventRun = {
+  lines: Printed[];
+  options: Record<string, string | boolean | undefined>;
+  error: unknown;
+  printed(): string;
+};
+
+/** Raises one event through the real dispatcher (`handleEvent` with `EVENTS`) and fake services. */
+export const raiseEvent = async (
+  setup: EventSetup,
+  event: EventName,
+  command: { command: string; options: Record<string, string | boolean | undefined> },
+  data: EventData = {},
+): Promise<EventRun> => {
+  const lines: Printed[] = [];
+  const context: HostContext = { input: { plugin: 'core', command: command.command, options: command.options } };
+  const services: HostServices = {
+    terminal: { stdinIsTTY: setup.stdinIsTTY ?? false, env: setup.env ?? {}, cwd: setup.cwd },
+    io: () => Promise.resolve(recordingIo(lines)),
+    envSession: (_context, env) =>
+      setup.envAws
+        ? Promise.resolve({
+            aws: setup.envAws,
+            target: { env: env.name, account: env.account ?? DEV_ACCOUNT, region: env.region ?? 'us-east-1' },
+          })
+        : Promise.reject(new Error(`unexpected AWS session for env ${env.name}`)),
+    accessSession: (label) =>
+      setup.accessAws
+        ? Promise.resolve({
+            aws: setup.accessAws,
+            target: { env: label, account: setup.accessAccount ?? PROD_ACCOUNT, region: 'us-east-1' },
+          })
+        : Promise.reject(new Error(`unexpected AWS session for ${label}`)),
+  };
+  const error = await handleEvent(context, { event, data }, EVENTS, services).then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  return {
+    lines,
+    options: context.input.options ?? {},
+    error,
+    printed: () => lines.map((line) => line.text).join('\n'),
+  };
+};
+
+/** Runs a test body with process.exitCode saved and restored, returning the exit code the body left. */
+export const keepingExitCode = async (body: () => Promise<void>): Promise<number | string | undefined> => {
+  const saved = process.exitCode;
+  process.exitCode = undefined;
+  try {
+    await body();
+    return process.exitCode;
+  } finally {
+    process.exitCode = saved;
+  }
+};
