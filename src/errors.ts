@@ -17,7 +17,8 @@ export type GuardErrorName =
   | 'NotImplementedError'
   | 'APIRateExceededError'
   | 'DeploymentError'
-  | 'FileSystemPermissionsError';
+  | 'FileSystemPermissionsError'
+  | 'InvalidAmplifyAppIdError';
 
 /** The host CLI's fault names this plugin uses (bugs and unexpected states, not user mistakes). */
 export type GuardFaultName = 'UnknownFault' | 'ConfigurationFault';

@@ -4,7 +4,10 @@ import { boundaryHelp } from '../commands/boundary/help';
 import { resolveCommand } from '../commands/boundary/resolve';
 import { verifyBoundary } from '../commands/boundary/verify';
 import { computeRoleHelp } from '../commands/compute-role/help';
-import { notYetAvailable } from '../commands/not-yet-available';
+import { attachComputeRole } from '../commands/compute-role/attach';
+import { auditCredentials } from '../commands/compute-role/audit';
+import { detachComputeRole } from '../commands/compute-role/detach';
+import { showComputeRoles } from '../commands/compute-role/show';
 import { asHostContext } from './host/context';
 import { handleEvent, type EventTable } from './host/run-event';
 import { amplifyPromptsIo } from './host/io';
@@ -31,10 +34,10 @@ export const COMMANDS: CommandTable = {
     help: boundaryHelp,
   },
   'compute-role': {
-    attach: notYetAvailable('amplify compute-role attach'),
-    detach: notYetAvailable('amplify compute-role detach'),
-    show: notYetAvailable('amplify compute-role show'),
-    audit: notYetAvailable('amplify compute-role audit'),
+    attach: attachComputeRole,
+    detach: detachComputeRole,
+    show: showComputeRoles,
+    audit: auditCredentials,
     help: computeRoleHelp,
   },
 };

@@ -34,19 +34,35 @@ const resolveRegion = async (region: () => Promise<string>, access: AwsAccess): 
  * use, so that commands and events that need no AWS call never load it.
  */
 export const createEnvAws = async (access: AwsAccess, env?: string): Promise<EnvAws & { region: string }> => {
-  const [{ IAMClient }, { STSClient }, { CloudFormationClient }, iam, sts, cloudformation] = await Promise.all([
+  const [
+    { IAMClient },
+    { STSClient },
+    { CloudFormationClient },
+    { AmplifyClient },
+    iam,
+    sts,
+    cloudformation,
+    roles,
+    hosting,
+  ] = await Promise.all([
     import('@aws-sdk/client-iam'),
     import('@aws-sdk/client-sts'),
     import('@aws-sdk/client-cloudformation'),
+    import('@aws-sdk/client-amplify'),
     import('./iam'),
     import('./sts'),
     import('./cloudformation'),
+    import('./roles'),
+    import('./hosting'),
   ]);
   const config = clientConfig(access);
   const stsClient = new STSClient(config);
+  const iamClient = new IAMClient(config);
   return {
     region: access.region ?? (await resolveRegion(() => stsClient.config.region(), access)),
-    iam: iam.createIamPort(new IAMClient(config), env),
+    iam: iam.createIamPort(iamClient, env),
+    roles: roles.createRolesPort(iamClient, env),
+    hosting: hosting.createHostingPort(new AmplifyClient(config), env),
     identity: sts.createIdentityPort(stsClient, env),
     stacks: cloudformation.createStacksPort(new CloudFormationClient(config), env),
   };

@@ -32,8 +32,82 @@ export type IdentityPort = {
   account: () => Promise<string>;
 };
 
+/** An IAM role as the compute-role commands see it. */
+export type RoleInfo = {
+  arn: string;
+  name: string;
+  trustPolicy: unknown;
+  boundary?: string;
+  tags: Record<string, string>;
+  managedPolicies: string[];
+  inlinePolicies: string[];
+  /** The document of the inline policy this plugin puts on roles it creates, when the role has it. */
+  pluginInlineDocument?: string;
+};
+
+/** What a role to create is made of. */
+export type NewRole = {
+  name: string;
+  trustPolicy: string;
+  boundary?: string;
+  tags: Record<string, string>;
+  description: string;
+};
+
+/** The IAM calls that create, converge and delete compute roles. */
+export type RolesPort = {
+  /** `GetRole` plus its attached and inline policy names; undefined when there is no such role. */
+  describe: (roleName: string) => Promise<RoleInfo | undefined>;
+  create: (role: NewRole) => Promise<string>;
+  attachPolicy: (roleName: string, policyArn: string) => Promise<void>;
+  detachPolicy: (roleName: string, policyArn: string) => Promise<void>;
+  putInlinePolicy: (roleName: string, policyName: string, document: string) => Promise<void>;
+  deleteInlinePolicy: (roleName: string, policyName: string) => Promise<void>;
+  setBoundary: (roleName: string, boundary: string | undefined) => Promise<void>;
+  /** Detaches and deletes its policies, then the role. */
+  delete: (roleName: string) => Promise<void>;
+};
+
+/** An Amplify Hosting app as the plugin reads it. */
+export type HostingApp = {
+  appId: string;
+  name: string;
+  computeRoleArn?: string;
+  environmentVariables: Record<string, string>;
+  buildSpec?: string;
+};
+
+/** An Amplify Hosting branch as the plugin reads it. */
+export type HostingBranch = {
+  branchName: string;
+  backendEnvironmentArn?: string;
+  computeRoleArn?: string;
+  environmentVariables: Record<string, string>;
+  buildSpec?: string;
+};
+
+/** The Amplify control-plane calls of the compute-role commands. */
+export type HostingPort = {
+  getApp: (appId: string) => Promise<HostingApp>;
+  /** `ListBranches`, every page. */
+  listBranches: (appId: string) => Promise<HostingBranch[]>;
+  /** `UpdateBranch` / `UpdateApp` with `computeRoleArn` (`''` removes it). */
+  setComputeRole: (appId: string, target: HostingTarget, roleArn: string) => Promise<void>;
+  /** `UpdateBranch` / `UpdateApp` with the whole map of environment variables. */
+  setVariables: (appId: string, target: HostingTarget, variables: Record<string, string>) => Promise<void>;
+};
+
+/** A branch, or the app default for all branches. */
+export type HostingTarget = { kind: 'branch'; branch: string } | { kind: 'app' };
+
 /** The AWS ports of one env (one account and region). */
-export type EnvAws = { iam: IamPort; identity: IdentityPort; stacks: StacksPort };
+export type EnvAws = {
+  iam: IamPort;
+  identity: IdentityPort;
+  stacks: StacksPort;
+  roles: RolesPort;
+  hosting: HostingPort;
+};
 
 /** Static credentials, as the CLI's `loadConfigurationForEnv` hands them over. */
 export type StaticCredentials = {

@@ -101,3 +101,28 @@ export const writePolicyName = async (paths: ProjectPaths, policyName: string, p
     },
     { createIfMissing: true },
   );
+
+/** Records (or, with undefined, forgets) the compute role of an env, keeping every other key of the file. */
+export const writeComputeRole = async (
+  paths: ProjectPaths,
+  env: string,
+  setting: ComputeRoleSetting | undefined,
+): Promise<boolean> =>
+  updateJsonFile(
+    paths.guardConfig,
+    (value) => {
+      const environments = isObject(value.environments) ? value.environments : (value.environments = {});
+      const entry = isObject(environments[env]) ? environments[env] : (environments[env] = {});
+      if (setting) {
+        entry.computeRole = {
+          roleArn: setting.roleArn,
+          ...(setting.scope === 'app' ? { scope: 'app' } : setting.branch ? { branch: setting.branch } : {}),
+        };
+        return;
+      }
+      delete entry.computeRole;
+      if (Object.keys(entry).length === 0) delete environments[env];
+      if (Object.keys(environments).length === 0) delete value.environments;
+    },
+    { createIfMissing: setting !== undefined },
+  );

@@ -209,8 +209,9 @@ export const startAmplifyFake = async (): Promise<AmplifyFake> => {
   return fake;
 };
 
+// An empty computeRoleArn removes the role, as the Amplify API does.
 const pick = (body: Record<string, unknown>, keys: string[]): Record<string, unknown> =>
-  Object.fromEntries(keys.filter((key) => key in body).map((key) => [key, body[key]]));
+  Object.fromEntries(keys.filter((key) => key in body).map((key) => [key, body[key] === '' ? undefined : body[key]]));
 
 /** The Amplify operation a request is, named as in the API. */
 const operationOf = (method: string, parts: string[]): string => {

@@ -1,3 +1,4 @@
+import { unusedHosting, unusedRoles } from '../../fakes/memory-ports';
 import { openEnvSession } from '../../../src/aws/env-session';
 import type { EnvAws, IamPort, PolicyLookup, PolicySummary } from '../../../src/aws/ports';
 import { parsePolicyArn } from '../../../src/boundary/arn';
@@ -64,6 +65,8 @@ export const fakeEnvAws = (cloud: FakeCloud, env: string, region = 'us-east-1'):
     stacks: {
       listResources: () => (cloud.offline ? noCall('cloudformation:ListStackResources') : Promise.resolve([])),
     },
+    roles: unusedRoles(),
+    hosting: unusedHosting(),
   };
 };
 

@@ -1,3 +1,4 @@
+import { unusedHosting, unusedRoles } from '../../../fakes/memory-ports';
 import type { EnvAws, IamPort, PolicyLookup, RoleBoundary, StackResource, StacksPort } from '../../../../src/aws/ports';
 
 /** One account as the fakes see it: which policies exist, what each role carries, whether GetPolicy is denied. */
@@ -51,6 +52,8 @@ export const fakeEnvAws = (accountId: string, account: FakeAccount): EnvAws => (
   iam: fakeIam(account),
   identity: { account: () => Promise.resolve(accountId) },
   stacks: fakeStacks(account),
+  roles: unusedRoles(),
+  hosting: unusedHosting(),
 });
 
 /** AWS ports whose every call fails the test: for runs that must make no AWS call. */
@@ -64,5 +67,7 @@ export const forbiddenAws = (): EnvAws => {
     },
     identity: { account: () => fail('sts:GetCallerIdentity') },
     stacks: { listResources: () => fail('cloudformation:ListStackResources') },
+    roles: unusedRoles(),
+    hosting: unusedHosting(),
   };
 };

@@ -1,0 +1,50 @@
+import { chooseBranch } from '../compute-role/branch';
+import type { HostingBranch, HostingPort, HostingTarget } from '../aws/ports';
+import { GuardError } from '../errors';
+import { readJsonDocument } from '../project/json-file';
+import type { ProjectPaths } from '../project/paths';
+import type { EnvRecord } from '../project/team-provider-info';
+
+/** The Amplify app of an env (SPEC §2): `--app-id`, team-provider-info, then amplify-meta.json. */
+export const appIdOf = async (paths: ProjectPaths, env: EnvRecord, flag: string | undefined): Promise<string> => {
+  if (flag) return flag;
+  if (env.appId) return env.appId;
+  const meta = await readJsonDocument(paths.backendMeta);
+  const fromMeta = (meta?.value.providers as { awscloudformation?: { AmplifyAppId?: unknown } } | undefined)
+    ?.awscloudformation?.AmplifyAppId;
+  if (typeof fromMeta === 'string' && fromMeta !== '') return fromMeta;
+  throw new GuardError('InvalidAmplifyAppIdError', {
+    message: `Env "${env.name}" has no Amplify app id: this project was never connected to Amplify Hosting.`,
+    resolution: 'Connect the app in the Amplify console (or `amplify add hosting`), or give --app-id <id>.',
+  });
+};
+
+/** A target described for people: `branch main of app d123` or `the default of app d123`. */
+export const describeTarget = (appId: string, target: HostingTarget): string =>
+  target.kind === 'app' ? `the app default of app ${appId}` : `branch ${target.branch} of app ${appId}`;
+
+/** The branch or app a compute-role command acts on, with the app's branches as listed once. */
+export const chooseTarget = async (
+  hosting: HostingPort,
+  appId: string,
+  env: string,
+  options: { app?: boolean; branch?: string; configured?: { branch?: string; scope: 'branch' | 'app' } },
+): Promise<{ target: HostingTarget; branches: HostingBranch[] }> => {
+  const branches = await hosting.listBranches(appId);
+  if (options.app && options.branch !== undefined) {
+    throw new GuardError('InputValidationError', {
+      message: `--app and --branch ${options.branch} were both given.`,
+      resolution: 'Give --branch <name> for one branch, or --app for the app default.',
+    });
+  }
+  if (options.app || (options.branch === undefined && options.configured?.scope === 'app'))
+    return { target: { kind: 'app' }, branches };
+  const choice = chooseBranch(env, { flag: options.branch, configured: options.configured?.branch, branches, appId });
+  if (!choice.ok)
+    throw new GuardError('ResourceDoesNotExistError', { message: choice.problem, resolution: choice.resolution });
+  return { target: { kind: 'branch', branch: choice.branch }, branches };
+};
+
+/** The compute role in effect for a branch: its own, else the app default. */
+export const effectiveRole = (branch: HostingBranch | undefined, appDefault: string | undefined): string | undefined =>
+  branch?.computeRoleArn ?? appDefault;
