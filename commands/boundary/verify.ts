@@ -2,6 +2,7 @@ import { boundaryRow } from '../../src/boundary/show-report';
 import { isVerified, summarizeVerification, type EnvVerification } from '../../src/boundary/verify-report';
 import { GuardError } from '../../src/errors';
 import { selectEnvs } from '../../src/flows/select-envs';
+import { computeRoleCheck } from '../../src/flows/env-compute-role';
 import { verifyEnv } from '../../src/flows/verify-env';
 import { formatTable } from '../../src/format/table';
 import type { Io } from '../../src/host/io';
@@ -14,7 +15,7 @@ export const verifyProjectEnv = async (
   project: Project,
   env: EnvRecord,
   runtime: Pick<CommandRuntime, 'envSession'>,
-): Promise<EnvVerification> => {
+): Promise<EnvVerification & { computeRole: string }> => {
   const rootStack = env.stackName;
   if (!rootStack) {
     throw new GuardError('ResourceDoesNotExistError', {
@@ -23,7 +24,11 @@ export const verifyProjectEnv = async (
     });
   }
   const session = await runtime.envSession(env);
-  return verifyEnv(env.name, boundaryRow(env, project.config.boundary).boundary, session.aws, rootStack);
+  const expected = boundaryRow(env, project.config.boundary).boundary;
+  const verification = await verifyEnv(env.name, expected, session.aws, rootStack);
+  const computeRole = await computeRoleCheck(project.paths, project.config, env, session.aws, expected);
+  if (computeRole) verification.roles.push(computeRole);
+  return { ...verification, computeRole: computeRole ? 'checked' : 'none in effect, or no Amplify Hosting app' };
 };
 
 /** Prints one env's verification as a table and a summary line. */
@@ -42,12 +47,18 @@ export const printVerification = (io: Io, verification: EnvVerification): void =
 export const verifyBoundary: Command = async (runtime) => {
   const { flags, io } = runtime;
   const project = await runtime.loadProject();
-  const verifications: EnvVerification[] = [];
+  const verifications: Array<EnvVerification & { computeRole: string }> = [];
   for (const env of selectEnvs(project, flags, { allowAll: true })) {
     verifications.push(await verifyProjectEnv(project, env, runtime));
   }
   if (flags.boolean('json')) io.out(`${JSON.stringify({ environments: verifications }, null, 2)}\n`);
-  else verifications.forEach((verification) => printVerification(io, verification));
+  else {
+    for (const verification of verifications) {
+      printVerification(io, verification);
+      if (verification.computeRole !== 'checked')
+        io.print.info(`Compute role: not checked (${verification.computeRole}).`);
+    }
+  }
   const failed = verifications.filter((verification) => !isVerified(verification));
   if (failed.length > 0) {
     process.exitCode = 1;

@@ -1,9 +1,10 @@
 import { BOUNDARY_ENV_VAR } from '../boundary/resolution';
 import { checkRole } from '../boundary/verify-report';
 import { checkBoundary } from '../flows/check-boundary';
-import type { EventHandler } from '../host/run-event';
-import { loadProjectState } from '../project/project';
-import { writeBoundaries } from '../project/team-provider-info';
+import { ensureConfiguredRole } from '../flows/env-compute-role';
+import type { EventHandler, EventRuntime } from '../host/run-event';
+import { loadProjectState, type ProjectState } from '../project/project';
+import { writeBoundaries, type EnvRecord } from '../project/team-provider-info';
 import { BOUNDARY_OPTION, unboundedByDefault } from './pre-init';
 
 // `amplify init --envName` raises PostEnvAdd and then PostInit for the same env: check it once.
@@ -19,7 +20,17 @@ export const postEnvAdd: EventHandler = async (runtime) => {
   const env = state.envs.find((candidate) => candidate.name === name);
   if (!env || checkedEnvs.has(env.name)) return;
   checkedEnvs.add(env.name);
+  await checkNewEnvBoundary(runtime, state, env);
+  await ensureConfiguredRole(
+    state.paths,
+    state.config,
+    env,
+    async () => (await runtime.envSession(env)).aws,
+    async () => (await runtime.io()).print,
+  );
+};
 
+const checkNewEnvBoundary = async (runtime: EventRuntime, state: ProjectState, env: EnvRecord): Promise<void> => {
   // The CLI drops `--permissions-boundary ''` instead of storing it; record "none, on purpose" as "".
   if (env.boundary === undefined && runtime.options[BOUNDARY_OPTION] === '' && !unboundedByDefault.has(env.name)) {
     await writeBoundaries(state.paths, new Map([[env.name, '']]));

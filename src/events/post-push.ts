@@ -1,5 +1,6 @@
 import { boundaryRow } from '../boundary/show-report';
 import { isVerified, summarizeVerification } from '../boundary/verify-report';
+import { computeRoleCheck, ensureConfiguredRole } from '../flows/env-compute-role';
 import { verifyEnv } from '../flows/verify-env';
 import type { EventHandler } from '../host/run-event';
 import { loadProjectState } from '../project/project';
@@ -11,9 +12,13 @@ export const postPush: EventHandler = async (runtime) => {
   if (!env?.stackName) return;
   const expected = boundaryRow(env, state.config.boundary).boundary;
   const { required } = state.config.boundary;
+  const aws = async () => (await runtime.envSession(env)).aws;
+  const print = async () => (await runtime.io()).print;
+  await ensureConfiguredRole(state.paths, state.config, env, aws, print);
   if (expected === '' && !required) return;
-  const session = await runtime.envSession(env);
-  const verification = await verifyEnv(env.name, expected, session.aws, env.stackName);
+  const verification = await verifyEnv(env.name, expected, await aws(), env.stackName);
+  const computeRole = await computeRoleCheck(state.paths, state.config, env, await aws(), expected);
+  if (computeRole) verification.roles.push(computeRole);
   const io = await runtime.io();
   const summary = `amplify-iam-guard: ${summarizeVerification(verification)}`;
   if (isVerified(verification)) {

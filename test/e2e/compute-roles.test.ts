@@ -236,3 +236,30 @@ describe('amplify compute-role detach', () => {
     await writeFile(join(project, 'amplify/iam-guard.json'), '{}\n');
   });
 });
+
+describe('compute role in verify and at push', () => {
+  it('verifies the compute role in effect for the env branch with the other roles', async () => {
+    const attach = await amplify('compute-role', 'attach', '--policy-arns', READ_ONLY, '--yes');
+    expect(attach.code).toBe(0);
+    const result = await amplify('boundary', 'verify', '--json');
+    const [env] = (
+      JSON.parse(result.stdout) as {
+        environments: Array<{ roles: Array<{ role: string; stack: string; status: string }> }>;
+      }
+    ).environments;
+    expect(env?.roles).toContainEqual(
+      expect.objectContaining({ role: BRANCH_ROLE, stack: `hosting: branch main of app ${APP}`, status: 'ok' }),
+    );
+  });
+
+  it('re-attaches the configured compute role after a push when the branch lost it', async () => {
+    const main = branch('main');
+    if (main) main.computeRoleArn = undefined;
+    const result = await amplify('push', '--yes');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      `attached compute role arn:aws:iam::123456789012:role/${BRANCH_ROLE} to branch main of app ${APP}`,
+    );
+    expect(branch('main')?.computeRoleArn).toBe(`arn:aws:iam::123456789012:role/${BRANCH_ROLE}`);
+  });
+});

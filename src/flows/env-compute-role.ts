@@ -1,0 +1,85 @@
+import type { EnvAws } from '../aws/ports';
+import { checkRole, type RoleCheck } from '../boundary/verify-report';
+import { trustsAmplify } from '../compute-role/trust';
+import { GuardError } from '../errors';
+import type { Printer } from '../host/io';
+import type { GuardConfig } from '../project/guard-config';
+import type { ProjectPaths } from '../project/paths';
+import type { EnvRecord } from '../project/team-provider-info';
+import { appIdOf, chooseTarget, describeTarget, effectiveRole } from './hosting-target';
+
+const appIdOrNone = (paths: ProjectPaths, env: EnvRecord): Promise<string | undefined> =>
+  appIdOf(paths, env, undefined).catch((error: unknown) => {
+    if (error instanceof GuardError && error.name === 'InvalidAmplifyAppIdError') return undefined;
+    throw error;
+  });
+
+/**
+ * The compute role in effect for the env's hosting branch (the branch's, else the app default), checked
+ * against the expected boundary like any other role; `undefined` when the project has no hosting app.
+ */
+export const computeRoleCheck = async (
+  paths: ProjectPaths,
+  config: GuardConfig,
+  env: EnvRecord,
+  aws: Pick<EnvAws, 'hosting' | 'iam'>,
+  expected: string,
+): Promise<RoleCheck | undefined> => {
+  const appId = await appIdOrNone(paths, env);
+  if (!appId) return undefined;
+  const configured = config.environments[env.name]?.computeRole;
+  const [app, { target, branches }] = await Promise.all([
+    aws.hosting.getApp(appId),
+    chooseTarget(aws.hosting, appId, env.name, { configured }),
+  ]);
+  const branch =
+    target.kind === 'branch' ? branches.find((candidate) => candidate.branchName === target.branch) : undefined;
+  const roleArn = target.kind === 'app' ? app.computeRoleArn : effectiveRole(branch, app.computeRoleArn);
+  if (!roleArn) return undefined;
+  const role = roleArn.slice(roleArn.lastIndexOf('/') + 1);
+  return checkRole(expected, {
+    role,
+    stack: `hosting: ${describeTarget(appId, target)}`,
+    ...(await aws.iam.roleBoundary(role)),
+  });
+};
+
+/**
+ * Keeps the compute role configured for the env (iam-guard.json) attached to its branch or app: idempotent,
+ * and a no-op (no AWS call) when none is configured.
+ */
+export const ensureConfiguredRole = async (
+  paths: ProjectPaths,
+  config: GuardConfig,
+  env: EnvRecord,
+  aws: () => Promise<Pick<EnvAws, 'hosting' | 'roles'>>,
+  print: () => Promise<Printer>,
+): Promise<void> => {
+  const setting = config.environments[env.name]?.computeRole;
+  if (!setting) return;
+  const appId = await appIdOrNone(paths, env);
+  if (!appId) {
+    (await print()).warn(
+      `Env "${env.name}" has a compute role in amplify/iam-guard.json, but no Amplify Hosting app: not attached.`,
+    );
+    return;
+  }
+  const { hosting, roles } = await aws();
+  const { target, branches } = await chooseTarget(hosting, appId, env.name, { configured: setting });
+  const current =
+    target.kind === 'app'
+      ? (await hosting.getApp(appId)).computeRoleArn
+      : branches.find((branch) => branch.branchName === target.branch)?.computeRoleArn;
+  if (current === setting.roleArn) return;
+  const role = await roles.describe(setting.roleArn.slice(setting.roleArn.lastIndexOf('/') + 1));
+  if (!role || !trustsAmplify(role.trustPolicy)) {
+    throw new GuardError('ResourceDoesNotExistError', {
+      message: `The compute role of env "${env.name}", ${setting.roleArn}, ${role ? 'does not trust amplify.amazonaws.com' : 'does not exist'}; it was not attached to ${describeTarget(appId, target)}.`,
+      resolution: `Run \`amplify compute-role attach --env ${env.name}\` to create or choose a role.`,
+    });
+  }
+  await hosting.setComputeRole(appId, target, setting.roleArn);
+  (await print()).success(
+    `amplify-iam-guard: attached compute role ${setting.roleArn} to ${describeTarget(appId, target)} (env "${env.name}").`,
+  );
+};
