@@ -1,11 +1,19 @@
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { StaticCredentials } from '../../../src/aws/ports';
 
-/** The plugin package under test (built to lib/ by `npm test` before this tier). */
-export const PLUGIN_ROOT = resolve(__dirname, '../../..');
+const packageRoot = (from: string): string => {
+  for (let folder = from; dirname(folder) !== folder; folder = dirname(folder)) {
+    if (existsSync(join(folder, 'amplify-plugin.json'))) return folder;
+  }
+  throw new Error(`No amplify-plugin.json above ${from}`);
+};
+
+/** The plugin package under test (built to lib/ by `npm test` before this tier); found from source or compiled code. */
+export const PLUGIN_ROOT = packageRoot(__dirname);
 
 /** The Amplify CLI installed by scripts/install-amplify-cli.sh. */
 export const AMPLIFY_BIN = join(PLUGIN_ROOT, 'test/e2e/.cli/node_modules/.bin/amplify');
