@@ -7,11 +7,10 @@ import { grantsEverything, trustsAmplify } from '../../src/compute-role/trust';
 import type { EnvAws } from '../../src/aws/ports';
 import { GuardError } from '../../src/errors';
 import { applyAttach, type AttachWork } from '../../src/flows/apply-compute-role';
-import { appIdOf, chooseTarget, describeTarget } from '../../src/flows/hosting-target';
+import { chooseTarget, describeTarget, openHosting } from '../../src/flows/hosting-target';
 import type { Io } from '../../src/host/io';
 import type { Command } from '../../src/host/runtime';
 import { writeComputeRole } from '../../src/project/guard-config';
-import { findEnv } from '../../src/project/project';
 
 const roleNameOf = (arn: string): string => arn.slice(arn.lastIndexOf('/') + 1);
 
@@ -73,8 +72,6 @@ const checkExistingRole = async (aws: EnvAws, io: Io, roleArn: string, boundary:
 /** `amplify compute-role attach`: an IAM compute role on the env's hosting branch (or the app default). */
 export const attachComputeRole: Command = async (runtime) => {
   const { flags, invocation, io } = runtime;
-  const project = await runtime.loadProject();
-  const env = findEnv(project, flags.string('env') ?? project.currentEnv);
   const roleArnFlag = flags.string('role-arn');
   const policyArns = flags.list('policy-arns');
   const policyFile = flags.string('policy-file');
@@ -86,9 +83,7 @@ export const attachComputeRole: Command = async (runtime) => {
         'Give --role-arn alone to attach that role as it is, or --policy-arns/--policy-file without --role-arn to create a role.',
     });
   }
-  const appId = await appIdOf(project.paths, env, flags.string('app-id'));
-  const session = await runtime.envSession(env);
-  const { aws } = session;
+  const { project, env, appId, aws } = await openHosting(runtime);
   const { target, branches } = await chooseTarget(aws.hosting, appId, env.name, {
     app: flags.boolean('app'),
     branch: flags.string('branch'),

@@ -7,10 +7,9 @@ import {
   type Finding,
 } from '../../src/compute-role/audit';
 import type { HostingTarget } from '../../src/aws/ports';
-import { appIdOf, effectiveRole } from '../../src/flows/hosting-target';
+import { effectiveRole, openHosting } from '../../src/flows/hosting-target';
 import { formatTable } from '../../src/format/table';
 import type { Command } from '../../src/host/runtime';
-import { findEnv } from '../../src/project/project';
 
 /**
  * `amplify compute-role audit`: finds static AWS credentials in the app's and branches' environment
@@ -19,10 +18,7 @@ import { findEnv } from '../../src/project/project';
  */
 export const auditCredentials: Command = async (runtime) => {
   const { flags, io, invocation } = runtime;
-  const project = await runtime.loadProject();
-  const env = findEnv(project, project.currentEnv);
-  const appId = await appIdOf(project.paths, env, flags.string('app-id'));
-  const { aws } = await runtime.envSession(env);
+  const { appId, aws } = await openHosting(runtime);
   const [app, branches] = await Promise.all([aws.hosting.getApp(appId), aws.hosting.listBranches(appId)]);
   const targets: Array<AuditTarget & { hosting: HostingTarget; roleInEffect: boolean }> = [
     {

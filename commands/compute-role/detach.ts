@@ -1,17 +1,13 @@
 import { createdByPlugin } from '../../src/compute-role/plan';
 import { GuardError } from '../../src/errors';
-import { appIdOf, chooseTarget, describeTarget } from '../../src/flows/hosting-target';
+import { chooseTarget, describeTarget, openHosting } from '../../src/flows/hosting-target';
 import type { Command } from '../../src/host/runtime';
 import { writeComputeRole } from '../../src/project/guard-config';
-import { findEnv } from '../../src/project/project';
 
 /** `amplify compute-role detach`: removes the compute role from the target and, if asked, deletes a role the plugin made. */
 export const detachComputeRole: Command = async (runtime) => {
   const { flags, io } = runtime;
-  const project = await runtime.loadProject();
-  const env = findEnv(project, flags.string('env') ?? project.currentEnv);
-  const appId = await appIdOf(project.paths, env, flags.string('app-id'));
-  const { aws } = await runtime.envSession(env);
+  const { project, env, appId, aws } = await openHosting(runtime);
   const configured = project.config.environments[env.name]?.computeRole;
   const { target, branches } = await chooseTarget(aws.hosting, appId, env.name, {
     app: flags.boolean('app'),

@@ -1,16 +1,11 @@
-import { effectiveRole } from '../../src/flows/hosting-target';
-import { appIdOf } from '../../src/flows/hosting-target';
+import { effectiveRole, openHosting } from '../../src/flows/hosting-target';
 import { formatTable } from '../../src/format/table';
 import type { Command } from '../../src/host/runtime';
-import { findEnv } from '../../src/project/project';
 
 /** `amplify compute-role show`: the app default and every branch's compute role, with each role's boundary. */
 export const showComputeRoles: Command = async (runtime) => {
   const { flags, io } = runtime;
-  const project = await runtime.loadProject();
-  const env = findEnv(project, flags.string('env') ?? project.currentEnv);
-  const appId = await appIdOf(project.paths, env, flags.string('app-id'));
-  const { aws } = await runtime.envSession(env);
+  const { appId, aws } = await openHosting(runtime);
   const [app, branches] = await Promise.all([aws.hosting.getApp(appId), aws.hosting.listBranches(appId)]);
   const boundaries = new Map<string, string | null>();
   const boundaryOf = async (roleArn: string | undefined): Promise<string | null> => {

@@ -4,6 +4,8 @@ import { GuardError } from '../errors';
 import { readJsonDocument } from '../project/json-file';
 import type { ProjectPaths } from '../project/paths';
 import type { EnvRecord } from '../project/team-provider-info';
+import type { CommandRuntime } from '../host/runtime';
+import { findEnv } from '../project/project';
 
 /** The Amplify app of an env (SPEC §2): `--app-id`, team-provider-info, then amplify-meta.json. */
 export const appIdOf = async (paths: ProjectPaths, env: EnvRecord, flag: string | undefined): Promise<string> => {
@@ -48,3 +50,12 @@ export const chooseTarget = async (
 /** The compute role in effect for a branch: its own, else the app default. */
 export const effectiveRole = (branch: HostingBranch | undefined, appDefault: string | undefined): string | undefined =>
   branch?.computeRoleArn ?? appDefault;
+
+/** What every compute-role command starts from: the project, the env (`--env` or current), its app and AWS ports. */
+export const openHosting = async (runtime: Pick<CommandRuntime, 'flags' | 'loadProject' | 'envSession'>) => {
+  const project = await runtime.loadProject();
+  const env = findEnv(project, runtime.flags.string('env') ?? project.currentEnv);
+  const appId = await appIdOf(project.paths, env, runtime.flags.string('app-id'));
+  const { aws } = await runtime.envSession(env);
+  return { project, env, appId, aws };
+};
