@@ -47,7 +47,20 @@ const readPolicyFile = async (cwd: string, file: string): Promise<string> => {
 };
 
 /** The existing role of `--role-arn`, checked: it exists and Amplify may assume it. */
-const checkExistingRole = async (aws: EnvAws, io: Io, roleArn: string, boundary: string): Promise<string> => {
+const checkExistingRole = async (
+  aws: EnvAws,
+  io: Io,
+  roleArn: string,
+  boundary: string,
+  account: string,
+): Promise<string> => {
+  const roleAccount = /^arn:[^:]+:iam::(\d{12}):role\//.exec(roleArn)?.[1];
+  if (roleAccount !== account) {
+    throw new GuardError('InputValidationError', {
+      message: `--role-arn ${roleArn} is ${roleAccount ? `a role of account ${roleAccount}` : 'not an IAM role ARN'}; a compute role must be a role of the env's account ${account}.`,
+      resolution: `Give --role-arn arn:aws:iam::${account}:role/<name>, or leave it out to let the plugin create one.`,
+    });
+  }
   const role = await aws.roles.describe(roleNameOf(roleArn));
   if (!role) {
     throw new GuardError('ResourceDoesNotExistError', {
@@ -83,8 +96,9 @@ export const attachComputeRole: Command = async (runtime) => {
         'Give --role-arn alone to attach that role as it is, or --policy-arns/--policy-file without --role-arn to create a role.',
     });
   }
-  const { project, env, appId, aws } = await openHosting(runtime);
+  const { project, env, appId, aws, account } = await openHosting(runtime);
   const { target, branches } = await chooseTarget(aws.hosting, appId, env.name, {
+    configured: project.config.environments[env.name]?.computeRole,
     app: flags.boolean('app'),
     branch: flags.string('branch'),
   });
@@ -131,7 +145,7 @@ export const attachComputeRole: Command = async (runtime) => {
 
   let work: AttachWork;
   if (useExisting !== undefined) {
-    const roleArn = await checkExistingRole(aws, io, useExisting, boundary);
+    const roleArn = await checkExistingRole(aws, io, useExisting, boundary, account);
     work = { appId, target, roleName: roleNameOf(roleArn), roleArn, steps: [], currentRoleArn };
   } else {
     const inlineDocument = inlineFile === undefined ? undefined : await readPolicyFile(invocation.cwd, inlineFile);

@@ -39,7 +39,16 @@ export const auditCredentials: Command = async (runtime) => {
     })),
   ];
   const findings: Finding[] = targets.flatMap(findCredentials);
-  const buildSpecWrites = targets.flatMap(findBuildSpecWrites);
+  // A branch's build reads the app's variables too, so the app's findings count for every branch.
+  const appFlagged = findings.filter((finding) => finding.scope === 'app').map((finding) => finding.variable);
+  const buildSpecWrites = targets.flatMap((target) =>
+    findBuildSpecWrites(target, [
+      ...appFlagged,
+      ...findings
+        .filter((finding) => target.scope === 'branch' && finding.branch === target.branch)
+        .map((finding) => finding.variable),
+    ]),
+  );
   const fixed: string[] = [];
   const blocked: string[] = [];
   if (flags.boolean('fix')) {

@@ -1,3 +1,4 @@
+import { chooseBranch } from '../../src/compute-role/branch';
 import { createdByPlugin } from '../../src/compute-role/plan';
 import { GuardError } from '../../src/errors';
 import { chooseTarget, describeTarget, openHosting } from '../../src/flows/hosting-target';
@@ -25,11 +26,14 @@ export const detachComputeRole: Command = async (runtime) => {
   } else {
     io.print.info(`${describeTarget(appId, target)} has no compute role; nothing to remove there.`);
   }
+  // A record without a branch means the env's own branch (SPEC §5).
+  const envBranch = chooseBranch(env.name, { branches, appId });
+  const recordedBranch = configured?.branch ?? (envBranch.ok ? envBranch.branch : undefined);
   const recordedHere =
     configured !== undefined &&
     (target.kind === 'app'
       ? configured.scope === 'app'
-      : configured.scope === 'branch' && (configured.branch === undefined || configured.branch === target.branch));
+      : configured.scope === 'branch' && recordedBranch === target.branch);
   if (recordedHere && (await writeComputeRole(project.paths, env.name, undefined))) {
     io.print.info(`Removed the compute role of env "${env.name}" from amplify/iam-guard.json.`);
   }

@@ -51,15 +51,31 @@ export const findCredentials = (target: AuditTarget): Finding[] => {
   return [...direct, ...secrets];
 };
 
-/** Build spec lines that write environment variables into `.env*` files (how the keys reached the server). */
-export const findBuildSpecWrites = (target: AuditTarget): BuildSpecWrite[] =>
-  (target.buildSpec ?? '')
-    .split('\n')
-    .flatMap((text, index) =>
-      ENV_FILE_WRITE.test(text) && /\$\{?\w+|\benv\b|printenv/.test(text)
-        ? [{ scope: target.scope, branch: branchOf(target), line: index + 1, text: text.trim() }]
-        : [],
-    );
+const LITERAL_KEY_ID = /(AKIA|ASIA)[A-Z0-9]{16}/g;
+const LITERAL_SECRET = /(?<![A-Za-z0-9/+])[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/g;
+const READS_ENVIRONMENT = /\b(env|printenv)\b/;
+const CREDENTIAL_WORD = /[A-Za-z0-9_]*(ACCESS_KEY_ID|SECRET_ACCESS_KEY|SECRET_KEY|SESSION_TOKEN)\b/i;
+
+/** A build spec line with any key id or secret-shaped value written into it masked. */
+const maskLine = (text: string): string => text.replace(LITERAL_KEY_ID, mask).replace(LITERAL_SECRET, mask);
+
+/**
+ * Build spec lines that write credentials into `.env*` files (how the keys reached the server): a line that
+ * writes to a .env file and names a credential variable or one of `flagged`, holds a key itself, or copies
+ * the environment (`env | grep … >> .env…`) where credential variables were found. The text comes back
+ * with any key or secret in it masked.
+ */
+export const findBuildSpecWrites = (target: AuditTarget, flagged: readonly string[]): BuildSpecWrite[] =>
+  (target.buildSpec ?? '').split('\n').flatMap((text, index) => {
+    const credentials =
+      CREDENTIAL_WORD.test(text) ||
+      new RegExp(LITERAL_KEY_ID.source).test(text) ||
+      flagged.some((name) => text.includes(name)) ||
+      (flagged.length > 0 && READS_ENVIRONMENT.test(text));
+    return ENV_FILE_WRITE.test(text) && credentials
+      ? [{ scope: target.scope, branch: branchOf(target), line: index + 1, text: maskLine(text.trim()) }]
+      : [];
+  });
 
 /** The variables `--fix` removes: matched by name or by an AKIA/ASIA value — never a secret matched only by shape. */
 export const fixableVariables = (findings: readonly Finding[]): string[] =>

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 const MAX_ROLE_NAME = 64;
 
 /** Characters IAM allows in a role name; anything else becomes '-'. */
-const sanitize = (name: string): string => name.replace(/[^A-Za-z0-9+=,.@_-]/g, '-');
+const sanitize = (name: string): string => name.replace(/[^A-Za-z0-9+=,.@_-]/gu, '-');
 
 /**
  * A role name IAM accepts: unknown characters become '-', and a name over 64 characters is cut and ends with

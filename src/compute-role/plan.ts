@@ -41,9 +41,21 @@ export type RoleStep =
 /** Whether this plugin created a role (its tags say so); roles it did not create are never changed or deleted. */
 export const createdByPlugin = (role: { tags: Record<string, string> }): boolean => TAGS.app in role.tags;
 
+/** JSON with object keys sorted at every level, so documents that differ only in key order compare equal. */
+const canonical = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(canonical)
+    : typeof value === 'object' && value !== null
+      ? Object.fromEntries(
+          Object.entries(value)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([key, item]) => [key, canonical(item)]),
+        )
+      : value;
+
 const sameJson = (a: string | undefined, b: string | undefined): boolean => {
   const normal = (text: string | undefined): string | undefined =>
-    text === undefined ? undefined : JSON.stringify(JSON.parse(text));
+    text === undefined ? undefined : JSON.stringify(canonical(JSON.parse(text)));
   try {
     return normal(a) === normal(b);
   } catch {

@@ -25,23 +25,24 @@ export const parsePolicyDocument = (document: unknown): unknown => {
   }
 };
 
-/** Whether a trust policy lets `amplify.amazonaws.com` call `sts:AssumeRole` (an Allow statement, no condition needed). */
+/** Whether a trust policy lets `amplify.amazonaws.com` call `sts:AssumeRole`: an Allow for it and no Deny (a Deny wins in IAM). */
 export const trustsAmplify = (document: unknown): boolean => {
   const statements = asList((parsePolicyDocument(document) as { Statement?: unknown } | undefined)?.Statement);
-  return statements.some((statement) => {
-    const { Effect, Principal, Action } = (statement ?? {}) as {
-      Effect?: unknown;
-      Principal?: unknown;
-      Action?: unknown;
-    };
-    const services = asList((Principal as { Service?: unknown } | undefined)?.Service);
-    const actions = asList(Action);
-    return (
-      Effect === 'Allow' &&
-      services.includes(AMPLIFY_SERVICE) &&
-      actions.some((action) => action === 'sts:AssumeRole' || action === 'sts:*' || action === '*')
-    );
-  });
+  const matching = (effect: 'Allow' | 'Deny'): boolean =>
+    statements.some((statement) => {
+      const { Effect, Principal, Action } = (statement ?? {}) as {
+        Effect?: unknown;
+        Principal?: unknown;
+        Action?: unknown;
+      };
+      const services = Principal === '*' ? ['*'] : asList((Principal as { Service?: unknown } | undefined)?.Service);
+      return (
+        Effect === effect &&
+        (services.includes(AMPLIFY_SERVICE) || services.includes('*')) &&
+        asList(Action).some((action) => typeof action === 'string' && /^(sts:assumerole|sts:\*|\*)$/i.test(action))
+      );
+    });
+  return matching('Allow') && !matching('Deny');
 };
 
 /** Whether a policy document allows every action on every resource (a warning, not a refusal). */

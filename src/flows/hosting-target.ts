@@ -32,13 +32,13 @@ export const chooseTarget = async (
   env: string,
   options: { app?: boolean; branch?: string; configured?: { branch?: string; scope: 'branch' | 'app' } },
 ): Promise<{ target: HostingTarget; branches: HostingBranch[] }> => {
-  const branches = await hosting.listBranches(appId);
   if (options.app && options.branch !== undefined) {
     throw new GuardError('InputValidationError', {
       message: `--app and --branch ${options.branch} were both given.`,
       resolution: 'Give --branch <name> for one branch, or --app for the app default.',
     });
   }
+  const branches = await hosting.listBranches(appId);
   if (options.app || (options.branch === undefined && options.configured?.scope === 'app'))
     return { target: { kind: 'app' }, branches };
   const choice = chooseBranch(env, { flag: options.branch, configured: options.configured?.branch, branches, appId });
@@ -56,6 +56,6 @@ export const openHosting = async (runtime: Pick<CommandRuntime, 'flags' | 'loadP
   const project = await runtime.loadProject();
   const env = findEnv(project, runtime.flags.string('env') ?? project.currentEnv);
   const appId = await appIdOf(project.paths, env, runtime.flags.string('app-id'));
-  const { aws } = await runtime.envSession(env);
-  return { project, env, appId, aws };
+  const { aws, target } = await runtime.envSession(env);
+  return { project, env, appId, aws, account: target.account };
 };

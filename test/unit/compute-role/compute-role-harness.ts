@@ -1,0 +1,120 @@
+import { memoryHosting, memoryRoles } from '../../fakes/memory-ports';
+import { fakeCloud, fakeIam, forbiddenPrompter, recordingIo, type RecordingIo } from '../helpers/command-harness';
+import { DEV_ACCOUNT } from '../helpers/temp-project';
+import type { HostingApp, HostingBranch, HostingPort, RoleInfo } from '../../../src/aws/ports';
+import { TAGS } from '../../../src/compute-role/plan';
+import { COMMANDS } from '../../../src/index';
+import type { HostContext } from '../../../src/host/context';
+import type { Prompter } from '../../../src/host/io';
+import { runCommand } from '../../../src/host/run-command';
+
+/** The app id the default temp project records for env dev. */
+export const APP_ID = 'd1abcdef';
+
+/** The IAM trust policy of a role only Lambda may assume. */
+export const LAMBDA_TRUST = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+};
+
+/** The IAM trust policy of a role Amplify may assume. */
+export const AMPLIFY_TRUST = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'amplify.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+};
+
+type StoredRole = RoleInfo & { inlineDocuments: Record<string, string> };
+
+/** The in-memory IAM roles and Amplify app one command run acts on. */
+export type World = {
+  iam: ReturnType<typeof memoryRoles>;
+  hosting: ReturnType<typeof memoryHosting>;
+  /** Replaces the hosting port the command sees (to inject failures); defaults to `hosting.port`. */
+  hostingPort?: HostingPort;
+};
+
+/** A world with the app (no compute role) and the given branches, and no IAM roles. */
+export const makeWorld = (
+  branches: HostingBranch[] = [{ branchName: 'dev', environmentVariables: {} }],
+  app: Partial<HostingApp> = {},
+): World => ({
+  iam: memoryRoles(DEV_ACCOUNT),
+  hosting: memoryHosting({ appId: APP_ID, name: 'shop', environmentVariables: {}, ...app }, branches),
+});
+
+/** The ARN of a role of the dev account. */
+export const roleArn = (name: string): string => `arn:aws:iam::${DEV_ACCOUNT}:role/${name}`;
+
+/** Puts a role into the world's IAM, as if it had been made outside this run. */
+export const addRole = (world: World, role: Partial<StoredRole> & { name: string }): StoredRole => {
+  const stored: StoredRole = {
+    arn: roleArn(role.name),
+    trustPolicy: AMPLIFY_TRUST,
+    tags: {},
+    managedPolicies: [],
+    inlinePolicies: [],
+    inlineDocuments: {},
+    ...role,
+  };
+  world.iam.roles.set(role.name, stored);
+  return stored;
+};
+
+/** The tags of a role the plugin created for a branch of the app in env dev. */
+export const pluginTags = (branch: string): Record<string, string> => ({
+  [TAGS.app]: APP_ID,
+  [TAGS.branch]: branch,
+  [TAGS.env]: 'dev',
+});
+
+/** How to run one compute-role command. */
+export type ComputeRoleRun = {
+  command: string;
+  options?: Record<string, string | boolean | undefined>;
+  cwd: string;
+  world: World;
+  stdinIsTTY?: boolean;
+  prompt?: Prompter;
+};
+
+/** The recorded output of a run and the error it threw (the host's AmplifyError), if any. */
+export type ComputeRoleResult = { io: RecordingIo; error: unknown; asked: string[] };
+
+/**
+ * Runs `amplify compute-role <command>` through the real dispatcher, with env sessions whose IAM roles and
+ * Amplify app are the world's in-memory ones.
+ */
+export const runComputeRole = async (run: ComputeRoleRun): Promise<ComputeRoleResult> => {
+  const asked: string[] = [];
+  const io = recordingIo(run.prompt ?? forbiddenPrompter(asked));
+  const context: HostContext = {
+    input: { plugin: 'compute-role', command: run.command, options: run.options ?? {} },
+  };
+  const error = await runCommand(context, COMMANDS, {
+    terminal: { stdinIsTTY: run.stdinIsTTY ?? false, env: {}, cwd: run.cwd },
+    io: () => Promise.resolve(io),
+    envSession: (_context, env) =>
+      Promise.resolve({
+        aws: {
+          iam: fakeIam(fakeCloud(), DEV_ACCOUNT),
+          identity: { account: () => Promise.resolve(DEV_ACCOUNT) },
+          stacks: { listResources: () => Promise.resolve([]) },
+          roles: run.world.iam.port,
+          hosting: run.world.hostingPort ?? run.world.hosting.port,
+        },
+        target: { env: env.name, account: env.account ?? DEV_ACCOUNT, region: env.region ?? 'us-east-1' },
+      }),
+    accessSession: () => Promise.reject(new Error('compute-role commands open no session outside an env')),
+  }).then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  return { io, error, asked };
+};
+
+/** Everything a run printed, on the printer and on stdout and stderr. */
+export const everythingPrinted = (io: RecordingIo): string[] => [
+  ...io.lines.map((line) => line.text),
+  ...io.stdout,
+  ...io.stderr,
+];

@@ -1,0 +1,81 @@
+import { DEV_ACCOUNT, makeTempProject, type TempProject } from '../helpers/temp-project';
+import { addRole, APP_ID, makeWorld, roleArn, runComputeRole, type World } from './compute-role-harness';
+
+const BOUNDARY = `arn:aws:iam::${DEV_ACCOUNT}:policy/AmplifyBoundary`;
+
+let project: TempProject;
+let world: World;
+
+beforeEach(async () => {
+  project = await makeTempProject();
+  world = makeWorld(
+    [
+      { branchName: 'main', computeRoleArn: roleArn('main-role'), environmentVariables: {} },
+      { branchName: 'dev', environmentVariables: {} },
+      { branchName: 'feature/x', computeRoleArn: roleArn('gone'), environmentVariables: {} },
+    ],
+    { computeRoleArn: roleArn('app-role') },
+  );
+  addRole(world, { name: 'app-role', boundary: BOUNDARY });
+  addRole(world, { name: 'main-role' });
+});
+
+afterEach(async () => {
+  await project.remove();
+});
+
+describe('amplify compute-role show', () => {
+  it('prints only the SPEC JSON shape on stdout with --json', async () => {
+    const { io, error } = await runComputeRole({ command: 'show', options: { json: true }, cwd: project.root, world });
+    expect(error).toBeUndefined();
+    expect(io.lines).toEqual([]);
+    expect(io.stderr).toEqual([]);
+    expect(JSON.parse(io.stdout.join(''))).toEqual({
+      appId: APP_ID,
+      appDefault: { roleArn: roleArn('app-role'), boundary: BOUNDARY },
+      branches: [
+        { branch: 'main', roleArn: roleArn('main-role'), boundary: null, effective: roleArn('main-role') },
+        { branch: 'dev', roleArn: null, boundary: BOUNDARY, effective: roleArn('app-role') },
+        { branch: 'feature/x', roleArn: roleArn('gone'), boundary: null, effective: roleArn('gone') },
+      ],
+    });
+  });
+
+  it('shows the app given with --app-id', async () => {
+    const { io } = await runComputeRole({
+      command: 'show',
+      options: { json: true, 'app-id': APP_ID },
+      cwd: project.root,
+      world,
+    });
+    expect((JSON.parse(io.stdout.join('')) as { appId: string }).appId).toBe(APP_ID);
+  });
+
+  it('prints a table with every branch, its own role and the role in effect', async () => {
+    const { io, error } = await runComputeRole({ command: 'show', cwd: project.root, world });
+    expect(error).toBeUndefined();
+    expect(io.stdout).toEqual([]);
+    const printed = io.printed();
+    expect(printed).toContain(`App ${APP_ID} default compute role: ${roleArn('app-role')} (boundary ${BOUNDARY})`);
+    for (const branch of ['main', 'dev', 'feature/x']) expect(printed).toContain(branch);
+    expect(printed).toContain('(none)');
+  });
+
+  it('with --json, writes an error to stderr only and sets a non-zero exit code', async () => {
+    const exitCode = process.exitCode;
+    try {
+      const { io, error } = await runComputeRole({
+        command: 'show',
+        options: { json: true, 'app-id': 'dmissing' },
+        cwd: project.root,
+        world,
+      });
+      expect(error).toBeUndefined();
+      expect(io.stdout).toEqual([]);
+      expect(io.stderr.join('')).toContain('dmissing');
+      expect(process.exitCode).toBe(1);
+    } finally {
+      process.exitCode = exitCode;
+    }
+  });
+});
