@@ -1,3 +1,4 @@
+import { roleNameOf } from '../../src/flows/attach-inputs';
 import { chooseBranch } from '../../src/compute-role/branch';
 import { createdByPlugin } from '../../src/compute-role/plan';
 import { GuardError } from '../../src/errors';
@@ -40,7 +41,7 @@ export const detachComputeRole: Command = async (runtime) => {
   const roleArn = current ?? (recordedHere ? configured?.roleArn : undefined);
   if (!flags.boolean('delete-role') || !roleArn) return;
 
-  const roleName = roleArn.slice(roleArn.lastIndexOf('/') + 1);
+  const roleName = roleNameOf(roleArn);
   const role = await aws.roles.describe(roleName);
   if (!role) {
     io.print.info(`Role ${roleArn} no longer exists.`);

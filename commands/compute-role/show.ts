@@ -1,3 +1,4 @@
+import { roleNameOf } from '../../src/flows/attach-inputs';
 import { effectiveRole, openHosting } from '../../src/flows/hosting-target';
 import { formatTable } from '../../src/format/table';
 import type { Command } from '../../src/host/runtime';
@@ -11,7 +12,7 @@ export const showComputeRoles: Command = async (runtime) => {
   const boundaryOf = async (roleArn: string | undefined): Promise<string | null> => {
     if (!roleArn) return null;
     if (!boundaries.has(roleArn)) {
-      const role = await aws.roles.describe(roleArn.slice(roleArn.lastIndexOf('/') + 1));
+      const role = await aws.roles.describe(roleNameOf(roleArn));
       boundaries.set(roleArn, role?.boundary ?? null);
     }
     return boundaries.get(roleArn) ?? null;

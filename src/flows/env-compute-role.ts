@@ -6,6 +6,7 @@ import type { Printer } from '../host/io';
 import type { GuardConfig } from '../project/guard-config';
 import type { ProjectPaths } from '../project/paths';
 import type { EnvRecord } from '../project/team-provider-info';
+import { roleNameOf } from './attach-inputs';
 import { appIdOf, chooseTarget, describeTarget, effectiveRole } from './hosting-target';
 
 const appIdOrNone = (paths: ProjectPaths, env: EnvRecord): Promise<string | undefined> =>
@@ -36,7 +37,7 @@ export const computeRoleCheck = async (
     target.kind === 'branch' ? branches.find((candidate) => candidate.branchName === target.branch) : undefined;
   const roleArn = target.kind === 'app' ? app.computeRoleArn : effectiveRole(branch, app.computeRoleArn);
   if (!roleArn) return undefined;
-  const role = roleArn.slice(roleArn.lastIndexOf('/') + 1);
+  const role = roleNameOf(roleArn);
   return checkRole(expected, {
     role,
     stack: `hosting: ${describeTarget(appId, target)}`,
@@ -71,7 +72,7 @@ export const ensureConfiguredRole = async (
       ? (await hosting.getApp(appId)).computeRoleArn
       : branches.find((branch) => branch.branchName === target.branch)?.computeRoleArn;
   if (current === setting.roleArn) return;
-  const role = await roles.describe(setting.roleArn.slice(setting.roleArn.lastIndexOf('/') + 1));
+  const role = await roles.describe(roleNameOf(setting.roleArn));
   if (!role || !trustsAmplify(role.trustPolicy)) {
     throw new GuardError('ResourceDoesNotExistError', {
       message: `The compute role of env "${env.name}", ${setting.roleArn}, ${role ? 'does not trust amplify.amazonaws.com' : 'does not exist'}; it was not attached to ${describeTarget(appId, target)}.`,
