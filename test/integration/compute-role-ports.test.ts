@@ -53,10 +53,7 @@ describe('compute roles in IAM (moto) and Amplify (the fake)', () => {
     fake.addBranch('app1', { branchName: 'feature/x' });
     const roles = createRolesPort(iamClient(), 'dev');
     const target = { kind: 'branch' as const, branch: 'feature/x' };
-    const first = planRole(
-      spec([READ_ONLY], INLINE),
-      await roles.describe('amplify-app1-main-compute'),
-    );
+    const first = planRole(spec([READ_ONLY], INLINE), await roles.describe('amplify-app1-main-compute'));
     if (!('steps' in first)) throw new Error('refused');
     const result = await applyAttach(
       { roles, hosting: hosting() },
