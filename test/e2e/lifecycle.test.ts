@@ -192,3 +192,26 @@ describe('amplify boundary verify', () => {
     expect(result.stdout).toContain('1 ok, 1 missing');
   });
 });
+
+describe('no boundary, on purpose', () => {
+  it('records \'\' given to `amplify env add --yes` as "", where the CLI itself would drop the key', async () => {
+    await amplify('env', 'checkout', 'dev');
+    const result = await amplify(
+      'env',
+      'add',
+      '--yes',
+      '--envName',
+      'sandbox',
+      '--providers',
+      providersFor('prod'),
+      '--permissions-boundary',
+      '',
+    );
+    expect(result.code).toBe(0);
+    expect((await readTpi()).sandbox?.awscloudformation.PermissionsBoundaryPolicyArn).toBe('');
+    const shown = await amplify('boundary', 'show', '--env', 'sandbox', '--json');
+    expect(JSON.parse(shown.stdout)).toMatchObject({
+      environments: [{ env: 'sandbox', boundary: '', source: 'team-provider-info', valid: true }],
+    });
+  });
+});
