@@ -61,11 +61,12 @@ export const verifyBoundary: Command = async (runtime) => {
   }
   const failed = verifications.filter((verification) => !isVerified(verification));
   if (failed.length > 0) {
-    process.exitCode = 1;
     if (!flags.boolean('json')) {
       io.print.info(
         `Fix: \`amplify boundary set --env <env> --permissions-boundary <arn>\` if the expected boundary is wrong, then \`amplify push --force\` to re-apply it; roles not-found were deleted outside CloudFormation.`,
       );
     }
+    return 'failed';
   }
+  return 'done';
 };

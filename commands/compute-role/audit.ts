@@ -101,5 +101,5 @@ export const auditCredentials: Command = async (runtime) => {
         `${finding.scope === 'app' ? `app ${appId}` : `branch ${finding.branch ?? ''}`}: ${finding.variable}`,
       ),
   );
-  if (remaining.length > 0 || buildSpecWrites.length > 0) process.exitCode = 1;
+  return remaining.length > 0 || buildSpecWrites.length > 0 ? 'failed' : 'done';
 };

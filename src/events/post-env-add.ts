@@ -2,6 +2,7 @@ import { BOUNDARY_ENV_VAR } from '../boundary/resolution';
 import { checkRole } from '../boundary/verify-report';
 import { checkBoundary } from '../flows/check-boundary';
 import { ensureConfiguredRole } from '../flows/env-compute-role';
+import type { Outcome } from '../host/outcome';
 import type { EventHandler, EventRuntime } from '../host/run-event';
 import { loadProjectState, type ProjectState } from '../project/project';
 import { writeBoundaries, type EnvRecord } from '../project/team-provider-info';
@@ -20,7 +21,7 @@ export const postEnvAdd: EventHandler = async (runtime) => {
   const env = state.envs.find((candidate) => candidate.name === name);
   if (!env || checkedEnvs.has(env.name)) return;
   checkedEnvs.add(env.name);
-  await checkNewEnvBoundary(runtime, state, env);
+  const outcome = await checkNewEnvBoundary(runtime, state, env);
   await ensureConfiguredRole(
     state.paths,
     state.config,
@@ -28,20 +29,21 @@ export const postEnvAdd: EventHandler = async (runtime) => {
     async () => (await runtime.envSession(env)).aws,
     async () => (await runtime.io()).print,
   );
+  return outcome;
 };
 
-const checkNewEnvBoundary = async (runtime: EventRuntime, state: ProjectState, env: EnvRecord): Promise<void> => {
+const checkNewEnvBoundary = async (runtime: EventRuntime, state: ProjectState, env: EnvRecord): Promise<Outcome> => {
   // The CLI drops `--permissions-boundary ''` instead of storing it; record "none, on purpose" as "".
   if (env.boundary === undefined && runtime.options[BOUNDARY_OPTION] === '' && !unboundedByDefault.has(env.name)) {
     await writeBoundaries(state.paths, new Map([[env.name, '']]));
-    return;
+    return 'done';
   }
   const previous = state.envs.find((candidate) => candidate.name === runtime.data.prevEnvName);
   const { policyName, required } = state.config.boundary;
   const stored = env.boundary ?? '';
   const expectedOne =
     required || policyName !== undefined || Boolean(previous?.boundary) || Boolean(runtime.env[BOUNDARY_ENV_VAR]);
-  if (stored === '' && !expectedOne) return;
+  if (stored === '' && !expectedOne) return 'done';
 
   const io = await runtime.io();
   const fix = `\`amplify boundary set --env ${env.name} --permissions-boundary <arn>\` (or \`amplify boundary resolve --env ${env.name}\` to find it), then \`amplify env checkout ${env.name}\` and \`amplify push --force\``;
@@ -49,8 +51,7 @@ const checkNewEnvBoundary = async (runtime: EventRuntime, state: ProjectState, e
     io.print.error(
       `Env "${env.name}" was created without a permissions boundary, but ${previous?.boundary ? `env "${previous.name}" has ${previous.boundary}` : 'this project expects one (amplify/iam-guard.json or AMPLIFY_PERMISSIONS_BOUNDARY_ARN)'}. Fix: ${fix}.`,
     );
-    process.exitCode = 1;
-    return;
+    return 'failed';
   }
   const session = await runtime.envSession(env);
   const verdict = await checkBoundary(stored, session.target, session.aws.iam);
@@ -74,8 +75,8 @@ const checkNewEnvBoundary = async (runtime: EventRuntime, state: ProjectState, e
     io.print.success(
       `amplify-iam-guard: env "${env.name}" has permissions boundary ${stored}; its auth and unauth roles carry it.`,
     );
-    return;
+    return 'done';
   }
   io.print.error(`amplify-iam-guard: env "${env.name}": ${problems.join(' ')} Fix: ${fix}.`);
-  process.exitCode = 1;
+  return 'failed';
 };

@@ -28,8 +28,8 @@ export const postPush: EventHandler = async (runtime) => {
   const hint = 'Run `amplify boundary verify` for the roles, then `amplify push --force` to re-apply the boundary.';
   if (required) {
     io.print.error(`${summary} ${hint}`);
-    process.exitCode = 1;
-  } else {
-    io.print.warn(`${summary} ${hint}`);
+    return 'failed';
   }
+  io.print.warn(`${summary} ${hint}`);
+  return 'done';
 };

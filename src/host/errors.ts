@@ -21,23 +21,41 @@ export const loadHostErrorClasses = (context?: HostContext): HostErrorClasses =>
   return require(require.resolve(CORE_PACKAGE, { paths })) as HostErrorClasses;
 };
 
-/** Turns an error of this plugin into the host CLI's AmplifyError / AmplifyFault, keeping the cause. */
-export const toHostError = (error: unknown, classes: HostErrorClasses): Error => {
+const keep = (text: string): string => text;
+
+/**
+ * Turns an error of this plugin into the host CLI's AmplifyError / AmplifyFault, keeping the cause; the
+ * texts the CLI prints pass the run's redactor.
+ */
+export const toHostError = (
+  error: unknown,
+  classes: HostErrorClasses,
+  clean: (text: string) => string = keep,
+): Error => {
+  const optional = (text: string | undefined): string | undefined => (text === undefined ? undefined : clean(text));
   if (error instanceof GuardError) {
     const cause = error.cause instanceof Error ? error.cause : undefined;
-    const { message, resolution, details, link } = error;
-    return new classes.AmplifyError(error.name, { message, resolution, details, link }, cause);
+    const { resolution, details, link } = error;
+    return new classes.AmplifyError(
+      error.name,
+      { message: clean(error.message), resolution: optional(resolution), details: optional(details), link },
+      cause,
+    );
   }
   if (error instanceof GuardFault) {
     const cause = error.cause instanceof Error ? error.cause : undefined;
-    return new classes.AmplifyFault(error.name, { message: error.message, resolution: error.resolution }, cause);
+    return new classes.AmplifyFault(
+      error.name,
+      { message: clean(error.message), resolution: optional(error.resolution) },
+      cause,
+    );
   }
   // An exception the CLI itself raised (say, from loadConfigurationForEnv) is already the host's own.
   if (error instanceof Error && 'classification' in error) return error;
   const cause = error instanceof Error ? error : new Error(String(error));
   return new classes.AmplifyFault(
     'UnknownFault',
-    { message: `amplify-iam-guard failed unexpectedly: ${cause.message}` },
+    { message: clean(`amplify-iam-guard failed unexpectedly: ${cause.message}`) },
     cause,
   );
 };

@@ -3,7 +3,12 @@ import type { PluginName } from '../usage';
 import type { HostContext } from './context';
 
 /** What the process is attached to, read once, so tests can say it. */
-export type Terminal = { stdinIsTTY: boolean; env: Readonly<Record<string, string | undefined>>; cwd: string };
+export type Terminal = {
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+};
 
 /** A command invocation, read once from the CLI context. Nothing below the host sees the context itself. */
 export type Invocation = {
@@ -22,6 +27,7 @@ export type Invocation = {
 /** The process's own terminal. */
 export const processTerminal = (): Terminal => ({
   stdinIsTTY: process.stdin.isTTY === true,
+  stdoutIsTTY: process.stdout.isTTY === true,
   env: process.env,
   cwd: process.cwd(),
 });

@@ -1,4 +1,5 @@
 import { GuardFault } from '../errors';
+import type { Redactor } from './redact';
 
 /** Human output; amplify-prompts' printer in the CLI, a recorder in tests. */
 export type Printer = {
@@ -22,12 +23,27 @@ export type Prompter = {
   confirm: (message: string, initial: boolean) => Promise<boolean>;
 };
 
-/** Everything a command may write or ask. `out`/`err` are raw stdout/stderr for machine output. */
+/** A long step shown as it runs: the CLI's spinner at a terminal, nothing otherwise. */
+export type Progress = {
+  start: (text: string) => void;
+  update: (text: string) => void;
+  stop: () => void;
+};
+
+/** Progress that shows nothing: for `--json`, runs without a terminal, and tests. */
+export const silentProgress: Progress = { start: () => {}, update: () => {}, stop: () => {} };
+
+/**
+ * Everything a command may write or ask. `out`/`err` are raw stdout/stderr for machine output. Every line
+ * written through it passes the run's redactor; `secrets.add` tells it a value it must never show.
+ */
 export type Io = {
   print: Printer;
   prompt: Prompter;
   out: (text: string) => void;
   err: (text: string) => void;
+  secrets: Pick<Redactor, 'add'>;
+  progress: Progress;
 };
 
 /** A prompter for non-interactive runs: asking anything is a bug, since every question is decided before. */
@@ -40,9 +56,18 @@ export const refusingPrompter: Prompter = {
     Promise.reject(new GuardFault('UnknownFault', { message: `Tried to ask "${message}" in a non-interactive run.` })),
 };
 
-/** The CLI's own printer and prompter (amplify-prompts), for a run inside the CLI. */
-export const amplifyPromptsIo = async (interactive: boolean): Promise<Io> => {
-  const { printer, prompter } = await import('@aws-amplify/amplify-prompts');
+/** How the host wants output for one run. */
+export type IoSettings = {
+  interactive: boolean;
+  /** A spinner may draw: stdout is a terminal and the run prints for people, not `--json`. */
+  showProgress: boolean;
+  redactor: Redactor;
+};
+
+/** The CLI's own printer, prompter and spinner (amplify-prompts), for a run inside the CLI. */
+export const amplifyPromptsIo = async ({ interactive, showProgress, redactor }: IoSettings): Promise<Io> => {
+  const { printer, prompter, AmplifySpinner } = await import('@aws-amplify/amplify-prompts');
+  const clean = redactor.text;
   const prompt: Prompter = {
     pick: <T>(message: string, choices: Array<Choice<T>>, initial?: number) =>
       prompter.pick<'one', T>(message, choices as never, initial === undefined ? undefined : { initial }),
@@ -55,14 +80,37 @@ export const amplifyPromptsIo = async (interactive: boolean): Promise<Io> => {
   };
   return {
     print: {
-      info: (line) => printer.info(line),
-      success: (line) => printer.success(line),
-      warn: (line) => printer.warn(line),
-      error: (line) => printer.error(line),
+      info: (line) => printer.info(clean(line)),
+      success: (line) => printer.success(clean(line)),
+      warn: (line) => printer.warn(clean(line)),
+      error: (line) => printer.error(clean(line)),
       blankLine: () => printer.blankLine(),
     },
     prompt: interactive ? prompt : refusingPrompter,
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
+    out: (text) => process.stdout.write(clean(text)),
+    err: (text) => process.stderr.write(clean(text)),
+    secrets: redactor,
+    progress: showProgress ? spinnerProgress(new AmplifySpinner(), clean) : silentProgress,
+  };
+};
+
+const spinnerProgress = (
+  spinner: { start(text: string): void; resetMessage(text: string): void; stop(): void },
+  clean: (text: string) => string,
+): Progress => {
+  let running = false;
+  return {
+    start: (text) => {
+      if (running) spinner.resetMessage(clean(text));
+      else spinner.start(clean(text));
+      running = true;
+    },
+    update: (text) => {
+      if (running) spinner.resetMessage(clean(text));
+    },
+    stop: () => {
+      if (running) spinner.stop();
+      running = false;
+    },
   };
 };

@@ -9,7 +9,9 @@ import { hostEnvAccess } from './credentials';
 import { errorText, loadHostErrorClasses, toHostError } from './errors';
 import { readFlags } from './flags';
 import { readInvocation, type Invocation, type Terminal } from './invocation';
-import type { Io } from './io';
+import type { Io, IoSettings } from './io';
+import { exitCodeOf } from './outcome';
+import { createRedactor } from './redact';
 import type { Command, CommandRuntime } from './runtime';
 
 /** Every command of each plugin name: the static dispatch table, checked against the usage table. */
@@ -18,7 +20,7 @@ export type CommandTable = { [P in PluginName]: Record<keyof (typeof COMMAND_SPE
 /** What a command run needs from the outside world; the CLI's own in production, fakes in tests. */
 export type HostServices = {
   terminal: Terminal;
-  io(interactive: boolean): Promise<Io>;
+  io(settings: IoSettings): Promise<Io>;
   envSession(context: HostContext, env: { name: string; account?: string; region?: string }): Promise<EnvSession>;
   accessSession(label: string, access: AwsAccess): Promise<EnvSession>;
 };
@@ -65,12 +67,17 @@ const lookup = (table: CommandTable, invocation: Invocation): { command: Command
 export const runCommand = async (context: HostContext, table: CommandTable, services: HostServices): Promise<void> => {
   const options = context.input.options ?? {};
   const machineOutput = options.json === true || context.input.command === 'resolve';
+  const redactor = createRedactor();
   let io: Io | undefined;
   try {
     const invocation = readInvocation(context, services.terminal);
     const { command, spec } = lookup(table, invocation);
     const flags = readFlags(options, `amplify ${invocation.plugin} ${invocation.command}`, spec);
-    io = await services.io(invocation.interactive);
+    io = await services.io({
+      interactive: invocation.interactive,
+      showProgress: services.terminal.stdoutIsTTY && !machineOutput,
+      redactor,
+    });
     const runtime: CommandRuntime = {
       invocation,
       flags,
@@ -79,10 +86,14 @@ export const runCommand = async (context: HostContext, table: CommandTable, serv
       envSession: onePerEnv((env) => services.envSession(context, env)),
       accessSession: (label, access) => services.accessSession(label, access),
     };
-    await command(runtime);
+    const exitCode = exitCodeOf(await command(runtime));
+    if (exitCode !== undefined) process.exitCode = exitCode;
   } catch (error) {
-    if (!machineOutput) throw toHostError(error, loadHostErrorClasses(context));
-    (io?.err ?? ((text: string) => process.stderr.write(text)))(`${errorText(error)}\n`);
+    io?.progress.stop();
+    if (!machineOutput) throw toHostError(error, loadHostErrorClasses(context), redactor.text);
+    const text = `${errorText(error)}\n`;
+    if (io) io.err(text);
+    else process.stderr.write(redactor.text(text));
     process.exitCode = 1;
   }
 };

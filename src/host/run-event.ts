@@ -5,6 +5,8 @@ import type { HostContext } from './context';
 import { errorText, loadHostErrorClasses, toHostError } from './errors';
 import { isInteractive, type Terminal } from './invocation';
 import type { Io } from './io';
+import { exitCodeOf, type Outcome } from './outcome';
+import { createRedactor } from './redact';
 import { onePerEnv, type HostServices } from './run-command';
 
 /** The lifecycle events the manifest declares. */
@@ -33,8 +35,8 @@ export type EventRuntime = {
   accessSession: (label: string, access: AwsAccess) => Promise<EnvSession>;
 };
 
-/** An event handler. */
-export type EventHandler = (runtime: EventRuntime) => Promise<void>;
+/** An event handler: `'failed'` after it printed why (the host sets the exit code). */
+export type EventHandler = (runtime: EventRuntime) => Promise<Outcome | void>;
 
 /** Every declared event: the static dispatch table. */
 export type EventTable = Record<EventName, EventHandler>;
@@ -58,6 +60,7 @@ export const handleEvent = async (
   let io: Promise<Io> | undefined;
   const terminal: Terminal = services.terminal;
   const interactive = isInteractive(options, terminal);
+  const redactor = createRedactor();
   const runtime: EventRuntime = {
     event,
     data: data ?? {},
@@ -68,14 +71,15 @@ export const handleEvent = async (
     interactive,
     cwd: terminal.cwd,
     env: terminal.env,
-    io: () => (io ??= services.io(interactive)),
+    io: () => (io ??= services.io({ interactive, showProgress: terminal.stdoutIsTTY, redactor })),
     envSession: onePerEnv((env) => services.envSession(context, env)),
     accessSession: (label, access) => services.accessSession(label, access),
   };
   try {
-    await table[event](runtime);
+    const exitCode = exitCodeOf(await table[event](runtime));
+    if (exitCode !== undefined) process.exitCode = exitCode;
   } catch (error) {
-    if (event.startsWith('Pre')) throw toHostError(error, loadHostErrorClasses(context));
+    if (event.startsWith('Pre')) throw toHostError(error, loadHostErrorClasses(context), redactor.text);
     const print = (await runtime.io()).print;
     print.error(`amplify-iam-guard (${event}): ${errorText(error)}`);
     process.exitCode = 1;

@@ -5,6 +5,7 @@ import type { EnvRecord } from '../project/team-provider-info';
 import type { Flags } from './flags';
 import type { Invocation } from './invocation';
 import type { Io } from './io';
+import type { Outcome } from './outcome';
 
 /** What a command gets: the invocation and its checked flags, output, the project and per-env AWS sessions. */
 export type CommandRuntime = {
@@ -18,5 +19,5 @@ export type CommandRuntime = {
   accessSession: (label: string, access: AwsAccess) => Promise<EnvSession>;
 };
 
-/** A command handler. */
-export type Command = (runtime: CommandRuntime) => Promise<void>;
+/** A command handler: `'failed'` after it printed why (the host sets the exit code); throws for errors. */
+export type Command = (runtime: CommandRuntime) => Promise<Outcome | void>;

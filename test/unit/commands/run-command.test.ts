@@ -72,7 +72,7 @@ describe('runCommand dispatch', () => {
   it('turns an unexpected failure into an AmplifyException keeping the cause', async () => {
     const boom = new Error('disk on fire');
     const error = await runCommand({ input: { plugin: 'boundary', command: 'show', options: {} } }, COMMANDS, {
-      terminal: { stdinIsTTY: false, env: {}, cwd: project.root },
+      terminal: { stdinIsTTY: false, stdoutIsTTY: false, env: {}, cwd: project.root },
       io: () => Promise.reject(boom),
       envSession: () => Promise.reject(boom),
       accessSession: () => Promise.reject(boom),

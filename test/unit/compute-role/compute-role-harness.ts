@@ -91,7 +91,7 @@ export const runComputeRole = async (run: ComputeRoleRun): Promise<ComputeRoleRe
     input: { plugin: 'compute-role', command: run.command, options: run.options ?? {} },
   };
   const error = await runCommand(context, COMMANDS, {
-    terminal: { stdinIsTTY: run.stdinIsTTY ?? false, env: {}, cwd: run.cwd },
+    terminal: { stdinIsTTY: run.stdinIsTTY ?? false, stdoutIsTTY: false, env: {}, cwd: run.cwd },
     io: () => Promise.resolve(io),
     envSession: (_context, env) =>
       Promise.resolve({

@@ -4,7 +4,8 @@ import type { EnvAws, IamPort, PolicyLookup, PolicySummary } from '../../../src/
 import { parsePolicyArn } from '../../../src/boundary/arn';
 import { COMMANDS } from '../../../src/index';
 import type { HostContext } from '../../../src/host/context';
-import type { Choice, Io, Prompter } from '../../../src/host/io';
+import { silentProgress, type Choice, type Io, type Prompter } from '../../../src/host/io';
+import { createRedactor } from '../../../src/host/redact';
 import { runCommand } from '../../../src/host/run-command';
 import { DEV_ACCOUNT, PROD_ACCOUNT } from './temp-project';
 
@@ -80,21 +81,26 @@ export const recordingIo = (prompt: Prompter): RecordingIo => {
   const lines: PrintedLine[] = [];
   const stdout: string[] = [];
   const stderr: string[] = [];
+  // The same redactor as in the CLI, so tests see what a user would.
+  const redactor = createRedactor();
+  const line = (level: PrintedLine['level']) => (text: string) => lines.push({ level, text: redactor.text(text) });
   return {
     lines,
     stdout,
     stderr,
-    printed: () => lines.map((line) => line.text).join('\n'),
+    printed: () => lines.map((printed) => printed.text).join('\n'),
     print: {
-      info: (text) => lines.push({ level: 'info', text }),
-      success: (text) => lines.push({ level: 'success', text }),
-      warn: (text) => lines.push({ level: 'warn', text }),
-      error: (text) => lines.push({ level: 'error', text }),
+      info: line('info'),
+      success: line('success'),
+      warn: line('warn'),
+      error: line('error'),
       blankLine: () => lines.push({ level: 'info', text: '' }),
     },
     prompt,
-    out: (text) => stdout.push(text),
-    err: (text) => stderr.push(text),
+    out: (text) => stdout.push(redactor.text(text)),
+    err: (text) => stderr.push(redactor.text(text)),
+    secrets: redactor,
+    progress: silentProgress,
   };
 };
 
@@ -161,7 +167,7 @@ export const runPluginCommand = async (run: RunOptions): Promise<RunResult> => {
     },
   };
   const error = await runCommand(context, COMMANDS, {
-    terminal: { stdinIsTTY: run.stdinIsTTY ?? false, env: run.env ?? {}, cwd: run.cwd },
+    terminal: { stdinIsTTY: run.stdinIsTTY ?? false, stdoutIsTTY: false, env: run.env ?? {}, cwd: run.cwd },
     io: () => Promise.resolve(io),
     envSession: (_context, env) =>
       openEnvSession(env, { region: env.region }, (_access, name) => Promise.resolve(fakeEnvAws(cloud, name))),

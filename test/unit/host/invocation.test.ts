@@ -7,6 +7,7 @@ const context = (options: Record<string, string | boolean> = {}, plugin = 'bound
 });
 const terminal = (stdinIsTTY: boolean, env: Record<string, string> = {}): Terminal => ({
   stdinIsTTY,
+  stdoutIsTTY: false,
   env,
   cwd: '/project',
 });

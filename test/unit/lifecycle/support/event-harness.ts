@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { EnvAws } from '../../../../src/aws/ports';
 import type { HostContext } from '../../../../src/host/context';
-import type { Io } from '../../../../src/host/io';
+import { silentProgress, type Io } from '../../../../src/host/io';
 import type { HostServices } from '../../../../src/host/run-command';
 import { handleEvent, type EventData, type EventName } from '../../../../src/host/run-event';
 import { EVENTS } from '../../../../src/index';
@@ -68,6 +68,8 @@ export const recordingIo = (lines: Printed[]): Io => {
     prompt: { pick: (message) => refuse(message), input: (message) => refuse(message), confirm: refuse },
     out: (text) => lines.push({ level: 'info', text }),
     err: (text) => lines.push({ level: 'error', text }),
+    secrets: { add: () => {} },
+    progress: silentProgress,
   };
 };
 
@@ -102,7 +104,7 @@ export const raiseEvent = async (
   const lines: Printed[] = [];
   const context: HostContext = { input: { plugin: 'core', command: command.command, options: command.options } };
   const services: HostServices = {
-    terminal: { stdinIsTTY: setup.stdinIsTTY ?? false, env: setup.env ?? {}, cwd: setup.cwd },
+    terminal: { stdinIsTTY: setup.stdinIsTTY ?? false, stdoutIsTTY: false, env: setup.env ?? {}, cwd: setup.cwd },
     io: () => Promise.resolve(recordingIo(lines)),
     envSession: (_context, env) =>
       setup.envAws
