@@ -3,7 +3,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { GuardError } from '../errors';
 import { jsonErrorOffset } from './json-error-offset';
-import { LOCK_TIMINGS, sleep, withProjectLock } from './project-lock';
+import { LOCK_TIMINGS, sleep, withProjectLock, type LockHolder } from './project-lock';
 
 /** A JSON object as read from a project file; unknown keys are kept as they are. */
 export type JsonObject = { [key: string]: unknown };
@@ -95,29 +95,41 @@ export const writeFileAtomic = async (file: string, text: string): Promise<void>
   }
 };
 
+/** How a file is changed: whether it may be created, and whether the CLI rewrites it in place. */
+export type ChangeOptions = { createIfMissing: boolean; rewrittenByCli?: boolean };
+
 /**
- * Under the project lock, re-reads a JSON object file, applies a change to a copy and writes it back
- * atomically, so two runs changing one project at once both land. Returns false (and writes nothing) when the
- * change left the object as it was.
+ * Re-reads a JSON object file, applies a change to a copy and writes it back atomically, for a caller that
+ * holds the project lock. Returns false (and writes nothing) when the change left the object as it was.
+ */
+export const changeJsonFile = async (
+  file: string,
+  change: (value: JsonObject) => void,
+  options: ChangeOptions,
+  holder: LockHolder,
+): Promise<boolean> => {
+  const document = await readJsonDocument(file, options.rewrittenByCli ? LOCK_TIMINGS.waitMs : 0);
+  if (!document && !options.createIfMissing) {
+    throw new GuardError('ConfigurationError', {
+      message: `${file} does not exist.`,
+      resolution: 'Run `amplify init` first.',
+    });
+  }
+  const value = structuredClone(document?.value ?? {});
+  change(value);
+  const text = formatJsonLike(value, document?.text);
+  if (document && text === formatJsonLike(document.value, document.text)) return false;
+  holder.stillHeld();
+  await writeFileAtomic(file, text);
+  return true;
+};
+
+/**
+ * Changes one JSON object file under the project lock, so two runs changing one project at once both land.
+ * Returns false (and writes nothing) when the change left the object as it was.
  */
 export const updateJsonFile = async (
   file: string,
   change: (value: JsonObject) => void,
-  options: { createIfMissing: boolean; lockFile: string; rewrittenByCli?: boolean },
-): Promise<boolean> =>
-  withProjectLock(options.lockFile, async (holder) => {
-    const document = await readJsonDocument(file, options.rewrittenByCli ? LOCK_TIMINGS.waitMs : 0);
-    if (!document && !options.createIfMissing) {
-      throw new GuardError('ConfigurationError', {
-        message: `${file} does not exist.`,
-        resolution: 'Run `amplify init` first.',
-      });
-    }
-    const value = structuredClone(document?.value ?? {});
-    change(value);
-    const text = formatJsonLike(value, document?.text);
-    if (document && text === formatJsonLike(document.value, document.text)) return false;
-    holder.stillHeld();
-    await writeFileAtomic(file, text);
-    return true;
-  });
+  options: ChangeOptions & { lockFile: string },
+): Promise<boolean> => withProjectLock(options.lockFile, (holder) => changeJsonFile(file, change, options, holder));

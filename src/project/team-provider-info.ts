@@ -1,5 +1,6 @@
 import { GuardError } from '../errors';
-import { CLI_REWRITE_WAIT_MS, readJsonDocument, updateJsonFile, type JsonObject } from './json-file';
+import { changeJsonFile, CLI_REWRITE_WAIT_MS, readJsonDocument, type JsonObject } from './json-file';
+import { withProjectLock } from './project-lock';
 import type { ProjectPaths } from './paths';
 
 /** What team-provider-info says about one env. */
@@ -67,18 +68,44 @@ export const readEnvRecords = async (paths: ProjectPaths): Promise<EnvRecord[]> 
   return parseEnvRecords(paths.teamProviderInfo, document.value);
 };
 
-/** Writes the boundaries of several envs in one atomic write; `''` records "no boundary, on purpose". */
+const setBoundaryKey = (value: JsonObject, env: string, arn: string): void => {
+  const record = isObject(value[env]) ? value[env] : (value[env] = {});
+  const provider = isObject(record.awscloudformation) ? record.awscloudformation : (record.awscloudformation = {});
+  provider[BOUNDARY_KEY] = arn;
+};
+
+/**
+ * Writes the boundaries of several envs in one atomic write; `''` records "no boundary, on purpose".
+ *
+ * The current env's boundary is also kept in step in `amplify/backend/amplify-meta.json` when that file holds
+ * it: after deploying the root stack, the CLI copies the provider section of amplify-meta over the env's
+ * team-provider-info record, which would silently bring the old boundary back.
+ */
 export const writeBoundaries = async (paths: ProjectPaths, boundaries: ReadonlyMap<string, string>): Promise<boolean> =>
-  updateJsonFile(
-    paths.teamProviderInfo,
-    (value) => {
-      for (const [env, arn] of boundaries) {
-        const record = isObject(value[env]) ? value[env] : (value[env] = {});
-        const provider = isObject(record.awscloudformation)
-          ? record.awscloudformation
-          : (record.awscloudformation = {});
-        provider[BOUNDARY_KEY] = arn;
-      }
-    },
-    { createIfMissing: false, lockFile: paths.lock, rewrittenByCli: true },
-  );
+  withProjectLock(paths.lock, async (holder) => {
+    const changed = await changeJsonFile(
+      paths.teamProviderInfo,
+      (value) => {
+        for (const [env, arn] of boundaries) setBoundaryKey(value, env, arn);
+      },
+      { createIfMissing: false, rewrittenByCli: true },
+      holder,
+    );
+    const current = (await readJsonDocument(paths.localEnvInfo))?.value.envName;
+    const arn = typeof current === 'string' ? boundaries.get(current) : undefined;
+    const meta = arn === undefined ? undefined : await readJsonDocument(paths.backendMeta);
+    const provider = meta?.value.providers;
+    const inMeta =
+      isObject(provider) && isObject(provider.awscloudformation) && BOUNDARY_KEY in provider.awscloudformation;
+    if (arn !== undefined && inMeta) {
+      await changeJsonFile(
+        paths.backendMeta,
+        (value) => {
+          ((value.providers as JsonObject).awscloudformation as JsonObject)[BOUNDARY_KEY] = arn;
+        },
+        { createIfMissing: false },
+        holder,
+      );
+    }
+    return changed;
+  });

@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { GuardError } from '../../../src/errors';
 import { projectPaths } from '../../../src/project/paths';
 import {
@@ -81,6 +82,39 @@ describe('writeBoundaries', () => {
       prod: 'arn:aws:iam::222222222222:policy/B',
     });
     expect(await readFile(project.teamProviderInfo, 'utf8')).toBe(`${JSON.stringify(expected, null, 2)}\n`);
+  });
+
+  it("keeps the current env's boundary in amplify-meta in step, which the CLI copies back over team-provider-info after a deployment", async () => {
+    project = await makeTempProject({
+      teamProviderInfo: teamProviderInfoWith({ dev: 'arn:aws:iam::123456789012:policy/Old' }),
+    });
+    const paths = projectPaths(project.root);
+    await mkdir(join(project.root, 'amplify', 'backend'), { recursive: true });
+    const meta = {
+      providers: { awscloudformation: { Region: 'us-east-1', [BOUNDARY_KEY]: 'arn:aws:iam::123456789012:policy/Old' } },
+    };
+    await writeFile(paths.backendMeta, `${JSON.stringify(meta, null, 2)}\n`);
+    await writeBoundaries(
+      paths,
+      new Map([
+        ['dev', 'arn:aws:iam::123456789012:policy/New'],
+        ['prod', ''],
+      ]),
+    );
+    expect(await project.json(paths.backendMeta)).toEqual({
+      providers: { awscloudformation: { Region: 'us-east-1', [BOUNDARY_KEY]: 'arn:aws:iam::123456789012:policy/New' } },
+    });
+  });
+
+  it("leaves amplify-meta alone when it holds no boundary, or when another env's boundary changes", async () => {
+    project = await makeTempProject();
+    const paths = projectPaths(project.root);
+    await mkdir(join(project.root, 'amplify', 'backend'), { recursive: true });
+    const text = `${JSON.stringify({ providers: { awscloudformation: { Region: 'us-east-1' } } }, null, 2)}\n`;
+    await writeFile(paths.backendMeta, text);
+    await writeBoundaries(paths, new Map([['dev', 'arn:aws:iam::123456789012:policy/New']]));
+    await writeBoundaries(paths, new Map([['prod', 'arn:aws:iam::222222222222:policy/New']]));
+    expect(await readFile(paths.backendMeta, 'utf8')).toBe(text);
   });
 
   it('writes "" for no boundary, on purpose', async () => {
