@@ -76,7 +76,9 @@ afterAll(() => fake.stop());
 
 describe('an env on the default credential chain (configLevel general, keys in the environment)', () => {
   it('inits with a boundary: PostInit proves the auth role carries it and the run exits 0', async () => {
-    const local = JSON.parse(await readFile(join(project, 'amplify', '.config', 'local-aws-info.json'), 'utf8'));
+    const local = JSON.parse(
+      await readFile(join(project, 'amplify', '.config', 'local-aws-info.json'), 'utf8'),
+    ) as Record<string, unknown>;
     expect(local.dev).toEqual({ configLevel: 'general' });
     expect(await boundaryOf('dev')).toBe(BOUNDARY);
     expect(await roleBoundary(await authRoleOf('dev'))).toBe(BOUNDARY);

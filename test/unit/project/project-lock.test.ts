@@ -45,7 +45,9 @@ describe('updateJsonFile under the project lock', () => {
     });
     await setKey('dev', 'after-rewrite');
     await rewrite;
-    expect(JSON.parse(await readFile(file, 'utf8')).dev).toEqual({ boundary: 'after-rewrite' });
+    expect((JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>).dev).toEqual({
+      boundary: 'after-rewrite',
+    });
   });
 });
 
