@@ -1,5 +1,6 @@
 import { GuardError } from '../errors';
 import type { AwsAccess, EnvAws } from './ports';
+import { createRequestCounter } from './request-count';
 
 /** Retry settings for every client: adaptive mode backs off when IAM, CloudFormation or Amplify throttle. */
 export const RETRY = { retryMode: 'adaptive', maxAttempts: 6 } as const;
@@ -56,14 +57,16 @@ export const createEnvAws = async (access: AwsAccess, env?: string): Promise<Env
     import('./hosting'),
   ]);
   const config = clientConfig(access);
-  const stsClient = new STSClient(config);
-  const iamClient = new IAMClient(config);
+  const counter = createRequestCounter();
+  const stsClient = counter.watch(new STSClient(config), 'sts');
+  const iamClient = counter.watch(new IAMClient(config), 'iam');
   return {
     region: access.region ?? (await resolveRegion(() => stsClient.config.region(), access)),
     iam: iam.createIamPort(iamClient, env),
     roles: roles.createRolesPort(iamClient, env),
-    hosting: hosting.createHostingPort(new AmplifyClient(config), env),
+    hosting: hosting.createHostingPort(counter.watch(new AmplifyClient(config), 'amplify'), env),
     identity: sts.createIdentityPort(stsClient, env),
-    stacks: cloudformation.createStacksPort(new CloudFormationClient(config), env),
+    stacks: cloudformation.createStacksPort(counter.watch(new CloudFormationClient(config), 'cloudformation'), env),
+    requests: counter.counts,
   };
 };
