@@ -16,6 +16,7 @@ import { applyRepairs } from '../../src/flows/repair-roles';
 import { projectPaths } from '../../src/project/paths';
 import { ALLOW_ALL, DEFAULT_CREDENTIALS } from '../support/accounts';
 import { resetMoto } from '../support/moto';
+import { roleResource as role } from '../support/templates';
 
 const endpoint = process.env.MOTO_URL as string;
 const region = 'us-east-1';
@@ -23,18 +24,6 @@ const credentials = DEFAULT_CREDENTIALS;
 const BOUNDARY = 'arn:aws:iam::123456789012:policy/AmplifyBoundary';
 const STRICTER = 'arn:aws:iam::123456789012:policy/Stricter';
 const TEMPLATE_FILE = 'amplify/backend/custom/jobs/jobs-cloudformation-template.json';
-
-const role = (name: string, boundary?: unknown) => ({
-  Type: 'AWS::IAM::Role',
-  Properties: {
-    RoleName: name,
-    AssumeRolePolicyDocument: {
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-    },
-    ...(boundary === undefined ? {} : { PermissionsBoundary: boundary }),
-  },
-});
 
 const iam = () => new IAMClient({ region, credentials });
 
