@@ -72,9 +72,20 @@ export const COMMAND_SPECS = {
       flags: [env, json],
     },
     verify: {
-      usage: 'amplify boundary verify [--env <env> | --all-envs] [--json]',
-      description: 'Prove every deployed IAM role of an environment carries its permissions boundary',
-      flags: [env, allEnvs, json],
+      usage: 'amplify boundary verify [--env <env> | --all-envs] [--fix [--yes]] [--json]',
+      description:
+        'Prove every deployed IAM role of an environment carries its permissions boundary, and name the cause and fix of each that does not',
+      flags: [
+        env,
+        allEnvs,
+        {
+          name: 'fix',
+          description:
+            'Put the boundary on roles of the env’s stacks that carry none or lost it outside CloudFormation, after showing the plan',
+        },
+        { ...yes, description: 'With --fix: repair without asking (required without a terminal)' },
+        json,
+      ],
     },
     resolve: {
       usage: 'amplify boundary resolve [--env <env> | --profile <aws profile>] [--permissions-boundary <arn>]',

@@ -1,4 +1,9 @@
-import { paginateListStackResources, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import {
+  DescribeStacksCommand,
+  GetTemplateCommand,
+  paginateListStackResources,
+  type CloudFormationClient,
+} from '@aws-sdk/client-cloudformation';
 import { callAws } from './errors';
 import type { StackResource, StacksPort } from './ports';
 
@@ -19,5 +24,23 @@ export const createStacksPort = (client: CloudFormationClient, env?: string): St
         }
       }
       return resources;
+    }),
+  getTemplate: (stack) =>
+    callAws({ action: 'cloudformation:GetTemplate', resource: stack, env }, async () => {
+      const { TemplateBody } = await client.send(new GetTemplateCommand({ StackName: stack }));
+      return TemplateBody ?? '';
+    }),
+  describeStack: (stack) =>
+    callAws({ action: 'cloudformation:DescribeStacks', resource: stack, env }, async () => {
+      const { Stacks } = await client.send(new DescribeStacksCommand({ StackName: stack }));
+      const found = Stacks?.[0];
+      return {
+        parameters: Object.fromEntries(
+          (found?.Parameters ?? []).flatMap((parameter) =>
+            parameter.ParameterKey ? [[parameter.ParameterKey, parameter.ParameterValue ?? '']] : [],
+          ),
+        ),
+        parentId: found?.ParentId,
+      };
     }),
 });

@@ -1,6 +1,7 @@
 import { GuardError } from '../errors';
 import { limitOperations, nameEndpointOnError, requestHandlerSettings, TIME_LIMITS, type TimeLimits } from './http';
 import type { AwsAccess, EnvAws } from './ports';
+import { createRequestCounter } from './request-count';
 
 /** Retry settings for every client: adaptive mode backs off when IAM, CloudFormation or Amplify throttle. */
 export const RETRY = { retryMode: 'adaptive', maxAttempts: 6 } as const;
@@ -71,14 +72,20 @@ export const createEnvAws = async (
     import('./hosting'),
   ]);
   const config = await clientConfig(access, limits);
-  const stsClient = guarded(new STSClient(config), limits);
-  const iamClient = guarded(new IAMClient(config), limits);
+  const counter = createRequestCounter();
+  const client = <C extends Parameters<typeof guarded>[0] & Parameters<typeof counter.watch>[0]>(
+    made: C,
+    service: string,
+  ): C => counter.watch(guarded(made, limits), service);
+  const stsClient = client(new STSClient(config), 'sts');
+  const iamClient = client(new IAMClient(config), 'iam');
   return {
     region: access.region ?? (await resolveRegion(() => stsClient.config.region(), access)),
     iam: iam.createIamPort(iamClient, env),
     roles: roles.createRolesPort(iamClient, env),
-    hosting: hosting.createHostingPort(guarded(new AmplifyClient(config), limits), env),
+    hosting: hosting.createHostingPort(client(new AmplifyClient(config), 'amplify'), env),
     identity: sts.createIdentityPort(stsClient, env),
-    stacks: cloudformation.createStacksPort(guarded(new CloudFormationClient(config), limits), env),
+    stacks: cloudformation.createStacksPort(client(new CloudFormationClient(config), 'cloudformation'), env),
+    requests: counter.counts,
   };
 };

@@ -20,10 +20,17 @@ export type RoleBoundary = { found: false } | { found: true; boundary?: string }
 /** A resource of a CloudFormation stack. */
 export type StackResource = { logicalId: string; type: string; physicalId?: string };
 
+/** What `DescribeStacks` says of a stack: its parameter values, and the stack it is nested in. */
+export type StackDetails = { parameters: Record<string, string>; parentId?: string };
+
 /** The CloudFormation calls `verify` makes. */
 export type StacksPort = {
   /** `ListStackResources`, every page. A stack is named by its name or its ARN. */
   listResources: (stack: string) => Promise<StackResource[]>;
+  /** `GetTemplate`: the deployed template's body, as text (JSON or YAML). */
+  getTemplate: (stack: string) => Promise<string>;
+  /** `DescribeStacks` of one stack. */
+  describeStack: (stack: string) => Promise<StackDetails>;
 };
 
 /** Who the credentials belong to. */
@@ -107,6 +114,8 @@ export type EnvAws = {
   stacks: StacksPort;
   roles: RolesPort;
   hosting: HostingPort;
+  /** The AWS requests made through these ports so far, by IAM action name (`iam:GetRole`); SDK-backed ports only. */
+  requests?: () => Record<string, number>;
 };
 
 /** Static credentials, as the CLI's `loadConfigurationForEnv` hands them over. */

@@ -1,11 +1,32 @@
+import type { DriftCause } from './drift-cause';
+
 /** How a deployed role stands against the env's expected boundary. */
 export type RoleStatus = 'ok' | 'missing' | 'mismatch' | 'not-found';
 
-/** One role of `verify` (also its JSON shape). */
-export type RoleCheck = { role: string; stack: string; status: RoleStatus; actual: string | null };
+/** One role of `verify` (also its JSON shape); a role that is not `ok` also says why and what fixes it. */
+export type RoleCheck = {
+  role: string;
+  stack: string;
+  status: RoleStatus;
+  actual: string | null;
+  cause?: DriftCause;
+  /** The Amplify resource (`<category>/<resource>`, or `root`) and, when the checkout has it, its template file. */
+  source?: string;
+  /** What the deployed template gives the role, as resolved or as written. */
+  template?: string;
+  /** One line: the fix that really works for this cause. */
+  fix?: string;
+};
 
 /** One env of `verify` (also its JSON shape). `policyExists` is null when there is no policy or IAM would not say. */
-export type EnvVerification = { env: string; expected: string; policyExists: boolean | null; roles: RoleCheck[] };
+export type EnvVerification = {
+  env: string;
+  expected: string;
+  policyExists: boolean | null;
+  roles: RoleCheck[];
+  /** The AWS requests verify made for this env, by IAM action name. */
+  requests?: Record<string, number>;
+};
 
 /** What GetRole said of a role: not found, or its boundary (undefined: none). */
 export type DeployedRole = { role: string; stack: string; found: boolean; boundary?: string };
@@ -44,3 +65,12 @@ export const summarizeVerification = (verification: EnvVerification): string => 
 /** A stack's name, whether CloudFormation gave its ARN (`arn:…:stack/<name>/<id>`) or its name. */
 export const stackLabel = (stack: string): string =>
   /^arn:[^:]+:cloudformation:[^:]*:[^:]*:stack\/([^/]+)\//.exec(stack)?.[1] ?? stack;
+
+/** One line per role that is not `ok`: the role, its cause and source, and its fix. */
+export const driftLines = (verification: EnvVerification): string[] =>
+  verification.roles
+    .filter((role) => role.status !== 'ok')
+    .map(
+      (role) =>
+        `${role.role} (${role.status}${role.cause ? `, ${role.cause}` : ''}${role.source ? `, from ${role.source}` : ''}): ${role.fix ?? 'no cause found.'}`,
+    );

@@ -1,11 +1,14 @@
 import { boundaryRow } from '../boundary/show-report';
-import { isVerified, summarizeVerification } from '../boundary/verify-report';
-import { computeRoleCheck, ensureConfiguredRole } from '../flows/env-compute-role';
-import { verifyEnv } from '../flows/verify-env';
+import { driftLines, isVerified, summarizeVerification } from '../boundary/verify-report';
+import { diagnoseEnv } from '../flows/diagnose-env';
+import { ensureConfiguredRole } from '../flows/env-compute-role';
 import type { EventHandler } from '../host/run-event';
 import { loadProjectState } from '../project/project';
 
-/** PostPush: proves the deployed roles carry the env's boundary; not-ok roles are an error when required. */
+/**
+ * PostPush: proves the deployed roles carry the env's boundary, naming the cause and fix of each that does not (it
+ * never repairs: that is `verify --fix`, after a person saw the plan); not-ok roles are an error when required.
+ */
 export const postPush: EventHandler = async (runtime) => {
   const state = await loadProjectState(runtime.cwd);
   const env = state.envs.find((candidate) => candidate.name === state.currentEnv);
@@ -16,20 +19,22 @@ export const postPush: EventHandler = async (runtime) => {
   const print = async () => (await runtime.io()).print;
   await ensureConfiguredRole(state.paths, state.config, env, aws, print);
   if (expected === '' && !required) return;
-  const verification = await verifyEnv(env.name, expected, await aws(), env.stackName);
-  const computeRole = await computeRoleCheck(state.paths, state.config, env, await aws(), expected);
-  if (computeRole) verification.roles.push(computeRole);
+  const { verification } = await diagnoseEnv({
+    paths: state.paths,
+    config: state.config,
+    env: { ...env, stackName: env.stackName },
+    session: await runtime.envSession(env),
+    expected,
+    current: true,
+  });
   const io = await runtime.io();
   const summary = `amplify-iam-guard: ${summarizeVerification(verification)}`;
   if (isVerified(verification)) {
     io.print.success(summary);
     return;
   }
-  const hint = 'Run `amplify boundary verify` for the roles, then `amplify push --force` to re-apply the boundary.';
-  if (required) {
-    io.print.error(`${summary} ${hint}`);
-    return 'failed';
-  }
-  io.print.warn(`${summary} ${hint}`);
-  return 'done';
+  const report = required ? io.print.error : io.print.warn;
+  report(summary);
+  for (const line of driftLines(verification)) report(`  ${line}`);
+  return required ? 'failed' : 'done';
 };

@@ -78,7 +78,10 @@ export const prePush: EventHandler = async (runtime) => {
       return;
     case 'check': {
       if (decision.warning) (await runtime.io()).print.warn(decision.warning);
-      if (decision.arn !== '') await ensureValid(runtime, env, decision.arn);
+      if (decision.arn !== '') {
+        await ensureValid(runtime, env, decision.arn);
+        await checkTemplates(runtime, state, env, decision.arn);
+      }
       return;
     }
   }
@@ -97,6 +100,18 @@ const ensureValid = async (runtime: EventRuntime, env: EnvRecord, arn: string): 
   if (verdict.valid && verdict.warning) (await runtime.io()).print.warn(verdict.warning);
 };
 
+// Loaded only when the env has a boundary, so that a push without one never loads the template parser.
+const checkTemplates = async (
+  runtime: EventRuntime,
+  state: ProjectState,
+  env: EnvRecord,
+  arn: string,
+): Promise<void> => {
+  const { checkSourceTemplates } = await import('../flows/check-templates');
+  const print = async () => (await runtime.io()).print;
+  await checkSourceTemplates(state.paths, env.name, arn, state.config.boundary.required, print);
+};
+
 const fill = async (
   runtime: EventRuntime,
   state: ProjectState,
@@ -104,7 +119,10 @@ const fill = async (
   arn: string,
   source: string,
 ): Promise<void> => {
-  if (arn !== '') await ensureValid(runtime, env, arn);
+  if (arn !== '') {
+    await ensureValid(runtime, env, arn);
+    await checkTemplates(runtime, state, env, arn);
+  }
   await writeBoundaries(state.paths, new Map([[env.name, arn]]));
   (await runtime.io()).print.info(
     arn === ''

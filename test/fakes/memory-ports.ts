@@ -1,4 +1,12 @@
-import type { HostingApp, HostingBranch, HostingPort, NewRole, RoleInfo, RolesPort } from '../../src/aws/ports';
+import type {
+  HostingApp,
+  HostingBranch,
+  HostingPort,
+  NewRole,
+  RoleInfo,
+  RolesPort,
+  StacksPort,
+} from '../../src/aws/ports';
 
 const unexpected = (what: string): Promise<never> => Promise.reject(new Error(`unexpected AWS call: ${what}`));
 
@@ -12,6 +20,12 @@ export const unusedRoles = (): RolesPort => ({
   deleteInlinePolicy: () => unexpected('iam:DeleteRolePolicy'),
   setBoundary: () => unexpected('iam:PutRolePermissionsBoundary'),
   delete: () => unexpected('iam:DeleteRole'),
+});
+
+/** The template reads of a StacksPort, failing the test: for runs where no role is off. */
+export const unusedTemplateReads = (): Omit<StacksPort, 'listResources'> => ({
+  getTemplate: () => unexpected('cloudformation:GetTemplate'),
+  describeStack: () => unexpected('cloudformation:DescribeStacks'),
 });
 
 /** A HostingPort whose every call fails the test. */

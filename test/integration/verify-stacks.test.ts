@@ -6,21 +6,10 @@ import { verifyEnv } from '../../src/flows/verify-env';
 import type { StaticCredentials } from '../../src/aws/ports';
 import { ALLOW_ALL, credentialsInAccount, DEFAULT_CREDENTIALS } from '../support/accounts';
 import { resetMoto } from '../support/moto';
+import { roleResource as role } from '../support/templates';
 
 const endpoint = process.env.MOTO_URL as string;
 const region = 'us-east-1';
-
-const role = (name: string, boundary?: string) => ({
-  Type: 'AWS::IAM::Role',
-  Properties: {
-    RoleName: name,
-    AssumeRolePolicyDocument: {
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-    },
-    ...(boundary ? { PermissionsBoundary: boundary } : {}),
-  },
-});
 
 /** A root stack with two roles and a nested stack (itself with a nested stack), as Amplify deploys categories. */
 const deployTree = async (credentials: StaticCredentials, account: string, prefix: string): Promise<string> => {

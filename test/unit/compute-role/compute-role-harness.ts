@@ -1,4 +1,4 @@
-import { memoryHosting, memoryRoles } from '../../fakes/memory-ports';
+import { memoryHosting, memoryRoles, unusedTemplateReads } from '../../fakes/memory-ports';
 import { fakeCloud, fakeIam, forbiddenPrompter, recordingIo, type RecordingIo } from '../helpers/command-harness';
 import { DEV_ACCOUNT } from '../helpers/temp-project';
 import type { HostingApp, HostingBranch, HostingPort, RoleInfo } from '../../../src/aws/ports';
@@ -98,7 +98,7 @@ export const runComputeRole = async (run: ComputeRoleRun): Promise<ComputeRoleRe
         aws: {
           iam: fakeIam(fakeCloud(), DEV_ACCOUNT),
           identity: { account: () => Promise.resolve(DEV_ACCOUNT) },
-          stacks: { listResources: () => Promise.resolve([]) },
+          stacks: { listResources: () => Promise.resolve([]), ...unusedTemplateReads() },
           roles: run.world.iam.port,
           hosting: run.world.hostingPort ?? run.world.hosting.port,
         },

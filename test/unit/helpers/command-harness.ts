@@ -1,4 +1,4 @@
-import { unusedHosting, unusedRoles } from '../../fakes/memory-ports';
+import { unusedHosting, unusedRoles, unusedTemplateReads } from '../../fakes/memory-ports';
 import { openEnvSession } from '../../../src/aws/env-session';
 import type { EnvAws, IamPort, PolicyLookup, PolicySummary } from '../../../src/aws/ports';
 import { parsePolicyArn } from '../../../src/boundary/arn';
@@ -65,6 +65,7 @@ export const fakeEnvAws = (cloud: FakeCloud, env: string, region = 'us-east-1'):
     identity: { account: () => (cloud.offline ? noCall('sts:GetCallerIdentity') : Promise.resolve(account)) },
     stacks: {
       listResources: () => (cloud.offline ? noCall('cloudformation:ListStackResources') : Promise.resolve([])),
+      ...unusedTemplateReads(),
     },
     roles: unusedRoles(),
     hosting: unusedHosting(),

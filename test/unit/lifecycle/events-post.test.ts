@@ -35,6 +35,14 @@ const devStack = (roles: Record<string, string | undefined>, extra: FakeAccount 
   ...extra,
 });
 const levels = (run: EventRun): string[] => run.lines.map((line) => line.level);
+const roleWith = (boundary?: string) => ({
+  Type: 'AWS::IAM::Role',
+  Properties: { AssumeRolePolicyDocument: {}, ...(boundary ? { PermissionsBoundary: boundary } : {}) },
+});
+/** The root stack as the CLI deployed it: both roles with the env's boundary. */
+const deployedTemplates = (boundary = BOUNDARY): FakeAccount['templates'] => ({
+  'amplify-x-dev': { body: { Resources: { AuthRole: roleWith(boundary), UnauthRole: roleWith(boundary) } } },
+});
 
 describe('PostPush', () => {
   it('never throws when required roles miss the boundary: it prints an error and sets exit code 1', async () => {
@@ -49,7 +57,10 @@ describe('PostPush', () => {
           cwd: project.root,
           envAws: fakeEnvAws(
             DEV_ACCOUNT,
-            devStack({ 'amplify-x-dev-authRole': BOUNDARY, 'amplify-x-dev-unauthRole': undefined }),
+            devStack(
+              { 'amplify-x-dev-authRole': BOUNDARY, 'amplify-x-dev-unauthRole': undefined },
+              { templates: deployedTemplates() },
+            ),
           ),
         },
         'PostPush',
@@ -58,9 +69,40 @@ describe('PostPush', () => {
     });
     expect(run?.error).toBeUndefined();
     expect(exitCode).toBe(1);
-    expect(levels(run!)).toEqual(['error']);
+    expect(levels(run!)).toEqual(['error', 'error']);
     expect(run!.printed()).toContain(`Env "dev": 2 IAM role(s) checked against ${BOUNDARY}: 1 ok, 1 missing.`);
-    expect(run!.printed()).toContain('amplify push --force');
+    expect(run!.lines[1]?.text).toBe(
+      '  amplify-x-dev-unauthRole (missing, changed-outside, from root): Its boundary was changed outside CloudFormation, which no push repairs: run `amplify boundary verify --env dev --fix`.',
+    );
+  });
+
+  it('names the fix `amplify push --force` for roles whose template still has the boundary of the last push', async () => {
+    const OLD = 'arn:aws:iam::123456789012:policy/Old';
+    project = await makeProject({
+      dev: { awscloudformation: devProvider({ PermissionsBoundaryPolicyArn: BOUNDARY }) },
+    });
+    await project.write('amplify/#current-cloud-backend/amplify-meta.json', {
+      providers: { awscloudformation: { PermissionsBoundaryPolicyArn: OLD } },
+    });
+    const run = await raiseEvent(
+      {
+        cwd: project.root,
+        envAws: fakeEnvAws(
+          DEV_ACCOUNT,
+          devStack(
+            { 'amplify-x-dev-authRole': OLD, 'amplify-x-dev-unauthRole': OLD },
+            { templates: deployedTemplates(OLD) },
+          ),
+        ),
+      },
+      'PostPush',
+      PUSH,
+    );
+    expect(run.error).toBeUndefined();
+    const causes = run.lines.slice(1).map((line) => line.text);
+    expect(causes).toHaveLength(2);
+    for (const line of causes) expect(line).toContain('(mismatch, not-pushed, from root): ');
+    expect(causes[0]).toContain('run `amplify push --force` so the CLI rewrites every template with it.');
   });
 
   it('only warns about roles missing the boundary when none is required, leaving the exit code alone', async () => {
@@ -77,8 +119,12 @@ describe('PostPush', () => {
     });
     expect(run?.error).toBeUndefined();
     expect(exitCode).toBeUndefined();
-    expect(levels(run!)).toEqual(['warn']);
+    expect(levels(run!)).toEqual(['warn', 'warn', 'warn']);
     expect(run!.printed()).toContain('1 missing, 1 not-found');
+    // GetTemplate is not allowed here: the cause says so instead of guessing.
+    expect(run!.printed()).toContain('amplify-x-dev-authRole (missing, unknown, from root)');
+    expect(run!.printed()).toContain('allow cloudformation:GetTemplate');
+    expect(run!.printed()).toContain('amplify-x-dev-unauthRole (not-found, not-found, from root)');
   });
 
   it('prints the verified summary when every role carries the boundary', async () => {

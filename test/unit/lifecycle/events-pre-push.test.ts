@@ -169,3 +169,73 @@ describe('PrePush', () => {
     expect(error.resolution).toContain('amplify boundary set --env dev --permissions-boundary <arn>');
   });
 });
+
+describe('PrePush template check', () => {
+  const CUSTOM = 'amplify/backend/custom/jobs/jobs-cloudformation-template.json';
+  const role = (boundary?: unknown) => ({
+    Type: 'AWS::IAM::Role',
+    Properties: { AssumeRolePolicyDocument: {}, ...(boundary === undefined ? {} : { PermissionsBoundary: boundary }) },
+  });
+  const withCustomResource = async (resources: Record<string, unknown>): Promise<void> => {
+    await project.write('amplify/backend/backend-config.json', {
+      custom: { jobs: { service: 'customCloudformation', providerPlugin: 'awscloudformation' } },
+      function: { generated: { service: 'Lambda' } },
+    });
+    await project.write(CUSTOM, { Resources: resources });
+    // A resource with a build/ folder is generated at push: its templates as written are not what deploys.
+    await project.write('amplify/backend/function/generated/generated-cloudformation-template.json', {
+      Resources: { Fn: role('') },
+    });
+    await project.write('amplify/backend/function/generated/build/index.js', '');
+    // Build output of the last push, possibly another env's: never read.
+    await project.write('amplify/backend/awscloudformation/build/root-template.json', { Resources: { R: role('') } });
+  };
+
+  it('warns about a role with its own boundary, naming the file and the logical ID', async () => {
+    await projectWith({ PermissionsBoundaryPolicyArn: BOUNDARY });
+    await withCustomResource({ Own: role('arn:aws:iam::123456789012:policy/Stricter'), Plain: role() });
+    const run = await prePush({ envAws: fakeEnvAws(DEV_ACCOUNT, { policies: [BOUNDARY] }) });
+    expect(run.error).toBeUndefined();
+    expect(run.lines).toEqual([
+      {
+        level: 'warn',
+        text: `amplify-iam-guard: ${CUSTOM}: role Own sets its own permissions boundary arn:aws:iam::123456789012:policy/Stricter, not the env's ${BOUNDARY}; the CLI keeps a boundary a template sets.`,
+      },
+    ]);
+  });
+
+  it('stops the push under boundary.required when a role would deploy without a boundary', async () => {
+    await projectWith({ PermissionsBoundaryPolicyArn: BOUNDARY });
+    await project.write('amplify/iam-guard.json', { boundary: { required: true } });
+    await withCustomResource({ Stripped: role({ Ref: 'AWS::NoValue' }) });
+    const run = await prePush({ envAws: fakeEnvAws(DEV_ACCOUNT, { policies: [BOUNDARY] }) });
+    const error = expectAmplifyError(run.error);
+    expect(error.message).toContain(`${CUSTOM}: role Stripped sets PermissionsBoundary to {"Ref": "AWS::NoValue"}`);
+  });
+
+  it('only warns about that role when no boundary is required', async () => {
+    await projectWith({ PermissionsBoundaryPolicyArn: BOUNDARY });
+    await withCustomResource({ Stripped: role('') });
+    const run = await prePush({ envAws: fakeEnvAws(DEV_ACCOUNT, { policies: [BOUNDARY] }) });
+    expect(run.error).toBeUndefined();
+    expect(run.lines.map((line) => line.level)).toEqual(['warn']);
+    expect(run.lines[0]?.text).toContain('role Stripped sets PermissionsBoundary to ""');
+  });
+
+  it('warns about a malformed template, naming the file', async () => {
+    await projectWith({ PermissionsBoundaryPolicyArn: BOUNDARY });
+    await withCustomResource({});
+    await project.write(CUSTOM, '{ "Resources": {');
+    const run = await prePush({ envAws: fakeEnvAws(DEV_ACCOUNT, { policies: [BOUNDARY] }) });
+    expect(run.error).toBeUndefined();
+    expect(run.lines[0]?.text).toContain(`amplify-iam-guard: ${CUSTOM} could not be read as a CloudFormation template`);
+  });
+
+  it('reads no template when the env has no boundary', async () => {
+    await projectWith({ PermissionsBoundaryPolicyArn: '' });
+    await withCustomResource({ Own: role('arn:aws:iam::123456789012:policy/Stricter') });
+    const run = await prePush();
+    expect(run.error).toBeUndefined();
+    expect(run.lines).toEqual([]);
+  });
+});

@@ -25,6 +25,7 @@ const listingStacks = (account: FakeAccount): { port: StacksPort; listed: string
   return {
     listed,
     port: {
+      ...inner,
       listResources: (stack) => {
         listed.push(stack);
         return inner.listResources(stack);

@@ -10,6 +10,8 @@ export type FakeAccount = {
   denyGetPolicy?: boolean;
   /** Stack name or ARN → its resources. */
   stacks?: Record<string, StackResource[]>;
+  /** Stack name → its deployed template (an object is sent as JSON) and parameter values; absent: GetTemplate fails. */
+  templates?: Record<string, { body: unknown; parameters?: Record<string, string>; parentId?: string }>;
 };
 
 /** An in-memory IAM for one account. */
@@ -45,6 +47,15 @@ export const fakeStacks = (account: FakeAccount): StacksPort => ({
     const resources = (account.stacks ?? {})[stack];
     return resources ? Promise.resolve(resources) : Promise.reject(new Error(`Stack with id ${stack} does not exist`));
   },
+  getTemplate: (stack) => {
+    const template = (account.templates ?? {})[stack];
+    if (!template) return Promise.reject(new Error(`AWS denied cloudformation:GetTemplate on ${stack}.`));
+    return Promise.resolve(typeof template.body === 'string' ? template.body : JSON.stringify(template.body));
+  },
+  describeStack: (stack) => {
+    const template = (account.templates ?? {})[stack];
+    return Promise.resolve({ parameters: template?.parameters ?? {}, parentId: template?.parentId });
+  },
 });
 
 /** The AWS ports of one account. */
@@ -66,7 +77,11 @@ export const forbiddenAws = (): EnvAws => {
       roleBoundary: () => fail('iam:GetRole'),
     },
     identity: { account: () => fail('sts:GetCallerIdentity') },
-    stacks: { listResources: () => fail('cloudformation:ListStackResources') },
+    stacks: {
+      listResources: () => fail('cloudformation:ListStackResources'),
+      getTemplate: () => fail('cloudformation:GetTemplate'),
+      describeStack: () => fail('cloudformation:DescribeStacks'),
+    },
     roles: unusedRoles(),
     hosting: unusedHosting(),
   };

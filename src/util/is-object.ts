@@ -1,0 +1,3 @@
+/** Whether a parsed JSON or YAML value is an object with keys (not null, not an array). */
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
