@@ -14,7 +14,7 @@ import type { EnvRecord } from '../../src/project/team-provider-info';
 export const verifyProjectEnv = async (
   project: Project,
   env: EnvRecord,
-  runtime: Pick<CommandRuntime, 'envSession'>,
+  runtime: Pick<CommandRuntime, 'envSession' | 'io'>,
 ): Promise<EnvVerification & { computeRole: string }> => {
   const rootStack = env.stackName;
   if (!rootStack) {
@@ -25,7 +25,7 @@ export const verifyProjectEnv = async (
   }
   const session = await runtime.envSession(env);
   const expected = boundaryRow(env, project.config.boundary).boundary;
-  const verification = await verifyEnv(env.name, expected, session.aws, rootStack);
+  const verification = await verifyEnv(env.name, expected, session.aws, rootStack, runtime.io.progress);
   const computeRole = await computeRoleCheck(project.paths, project.config, env, session.aws, expected);
   if (computeRole) verification.roles.push(computeRole);
   return { ...verification, computeRole: computeRole ? 'checked' : 'none in effect, or no Amplify Hosting app' };

@@ -6,7 +6,7 @@
 import { CreatePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { execFileSync } from 'node:child_process';
 import { rm, readFile } from 'node:fs/promises';
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
@@ -73,6 +73,8 @@ const main = async (): Promise<void> => {
   let sandbox: Sandbox | undefined;
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  // Other work on the machine slows every measure; the load averages before and after say how much.
+  const loadBefore = loadavg()[1].toFixed(1);
   try {
     moto = await startMoto();
     proxy = await startLatencyProxy(moto.url, DELAY_MS);
@@ -157,6 +159,7 @@ const main = async (): Promise<void> => {
           memoryGiB: Math.round(totalmem() / 2 ** 30),
           node: process.version,
           platform: `${platform()} ${release()}`,
+          load: `${loadBefore} → ${loadavg()[1].toFixed(1)} (5 min, at start → end)`,
         },
         delayMs: DELAY_MS,
         rounds,

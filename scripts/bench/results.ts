@@ -16,7 +16,7 @@ export type BenchRun = {
   label: string;
   date: string;
   commit: string;
-  machine: { cpus: number; model: string; memoryGiB: number; node: string; platform: string };
+  machine: { cpus: number; model: string; memoryGiB: number; node: string; platform: string; load: string };
   delayMs: number;
   rounds: number;
   roles: number;
@@ -93,7 +93,7 @@ export const render = (runs: readonly BenchRun[], notes: string): string => {
     [
       `## ${run.label}`,
       '',
-      `${run.date}, commit ${run.commit}; ${run.machine.cpus} CPUs (${run.machine.model}), ${run.machine.memoryGiB} GiB, Node ${run.machine.node} on ${run.machine.platform}; ${run.rounds} rounds, ${run.delayMs} ms per request, ${run.roles} roles in ${run.stacks} stacks.`,
+      `${run.date}, commit ${run.commit}; ${run.machine.cpus} CPUs (${run.machine.model}), ${run.machine.memoryGiB} GiB, Node ${run.machine.node} on ${run.machine.platform}; load average ${run.machine.load}; ${run.rounds} rounds, ${run.delayMs} ms per request, ${run.roles} roles in ${run.stacks} stacks.`,
       '',
       `- Requests made by one verify: ${Object.entries(run.verifyRequests)
         .map(([action, count]) => `${action} ${count}`)
