@@ -1,4 +1,5 @@
 import { GuardError, GuardFault } from '../errors';
+import { TIME_LIMITS } from './http';
 
 /** The AWS call that failed, in the words of an IAM policy: which action, on what, for which env. */
 export type AwsCall = { action: string; resource?: string; env?: string };
@@ -8,11 +9,12 @@ type Translation = (call: AwsCall, error: Error) => GuardError;
 const on = (call: AwsCall): string =>
   `${call.resource ? ` on ${call.resource}` : ''}${call.env ? ` with the credentials of env "${call.env}"` : ''}`;
 
+// AWS's own text is kept: it says whether an SCP, a permissions boundary or a missing allow denied it.
 const denied: Translation = (call, error) =>
   new GuardError(
     'PermissionsError',
     {
-      message: `AWS denied ${call.action}${on(call)}.`,
+      message: `AWS denied ${call.action}${on(call)}: ${error.message}`,
       resolution: `Allow ${call.action} for these credentials (the README lists the permissions each command needs), then run the command again.`,
     },
     error,
@@ -49,15 +51,35 @@ const throttled: Translation = (call, error) =>
     error,
   );
 
+const endpointOf = (error: Error): string => {
+  const details = error as { $endpoint?: string; hostname?: string; address?: string; port?: number };
+  return (
+    details.$endpoint ??
+    details.hostname ??
+    [details.address, details.port].filter((part) => part !== undefined).join(':')
+  );
+};
+
 const unreachable: Translation = (call, error) => {
-  const where =
-    (error as { hostname?: string; address?: string; port?: number }).hostname ??
-    [(error as { address?: string }).address, (error as { port?: number }).port].filter(Boolean).join(':');
+  const where = endpointOf(error);
   return new GuardError(
     'ConfigurationError',
     {
       message: `Could not reach the AWS endpoint for ${call.action}${where ? ` (${where})` : ''}: ${error.message}`,
       resolution: 'Check the network, proxy and any AWS_ENDPOINT_URL* variables, then run the command again.',
+    },
+    error,
+  );
+};
+
+const tooSlow: Translation = (call, error) => {
+  const where = endpointOf(error);
+  return new GuardError(
+    'ConfigurationError',
+    {
+      message: `The AWS endpoint${where ? ` ${where}` : ''} did not answer ${call.action} within ${TIME_LIMITS.operationMs / 1000} s (retries included).`,
+      resolution:
+        'Check the network, proxy and any AWS_ENDPOINT_URL* variables (the endpoint accepts connections but does not answer), then run the command again.',
     },
     error,
   );
@@ -85,6 +107,7 @@ export const AWS_ERROR_TABLE: ReadonlyArray<readonly [string, Translation]> = [
   ['ECONNRESET', unreachable],
   ['EAI_AGAIN', unreachable],
   ['TimeoutError', unreachable],
+  ['AbortError', tooSlow],
 ];
 
 const matches = (pattern: string, value: string | undefined): boolean =>

@@ -1,16 +1,27 @@
 import { GuardError } from '../errors';
+import { limitOperations, nameEndpointOnError, requestHandlerSettings, TIME_LIMITS, type TimeLimits } from './http';
 import type { AwsAccess, EnvAws } from './ports';
 
 /** Retry settings for every client: adaptive mode backs off when IAM, CloudFormation or Amplify throttle. */
 export const RETRY = { retryMode: 'adaptive', maxAttempts: 6 } as const;
 
-/** Client settings for one account; the SDK still honours AWS_ENDPOINT_URL*, proxies and AWS_REGION. */
-export const clientConfig = (access: AwsAccess) => ({
+/** Client settings for one account; the SDK still honours AWS_ENDPOINT_URL* and AWS_REGION. */
+export const clientConfig = async (access: AwsAccess, limits: TimeLimits = TIME_LIMITS) => ({
   ...RETRY,
+  requestHandler: await requestHandlerSettings(limits),
   ...(access.region ? { region: access.region } : {}),
   ...(access.credentials ? { credentials: access.credentials } : {}),
   ...(access.profile ? { profile: access.profile } : {}),
 });
+
+/** A client with the plugin's deadline per operation, whose errors name the endpoint they came from. */
+const guarded = <C extends Parameters<typeof limitOperations>[0] & Parameters<typeof nameEndpointOnError>[0]>(
+  client: C,
+  limits: TimeLimits,
+): C => {
+  nameEndpointOnError(client);
+  return limitOperations(client, limits.operationMs);
+};
 
 const resolveRegion = async (region: () => Promise<string>, access: AwsAccess): Promise<string> => {
   try {
@@ -33,7 +44,11 @@ const resolveRegion = async (region: () => Promise<string>, access: AwsAccess): 
  * Builds the SDK-backed ports for one env, and the region they act in. The SDK is imported here, on first
  * use, so that commands and events that need no AWS call never load it.
  */
-export const createEnvAws = async (access: AwsAccess, env?: string): Promise<EnvAws & { region: string }> => {
+export const createEnvAws = async (
+  access: AwsAccess,
+  env?: string,
+  limits: TimeLimits = TIME_LIMITS,
+): Promise<EnvAws & { region: string }> => {
   const [
     { IAMClient },
     { STSClient },
@@ -55,15 +70,15 @@ export const createEnvAws = async (access: AwsAccess, env?: string): Promise<Env
     import('./roles'),
     import('./hosting'),
   ]);
-  const config = clientConfig(access);
-  const stsClient = new STSClient(config);
-  const iamClient = new IAMClient(config);
+  const config = await clientConfig(access, limits);
+  const stsClient = guarded(new STSClient(config), limits);
+  const iamClient = guarded(new IAMClient(config), limits);
   return {
     region: access.region ?? (await resolveRegion(() => stsClient.config.region(), access)),
     iam: iam.createIamPort(iamClient, env),
     roles: roles.createRolesPort(iamClient, env),
-    hosting: hosting.createHostingPort(new AmplifyClient(config), env),
+    hosting: hosting.createHostingPort(guarded(new AmplifyClient(config), limits), env),
     identity: sts.createIdentityPort(stsClient, env),
-    stacks: cloudformation.createStacksPort(new CloudFormationClient(config), env),
+    stacks: cloudformation.createStacksPort(guarded(new CloudFormationClient(config), limits), env),
   };
 };

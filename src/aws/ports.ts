@@ -117,8 +117,11 @@ export type StaticCredentials = {
   expiration?: Date;
 };
 
+/** Credentials fetched when first needed (and again when they expire), as the SDK's providers do. */
+export type CredentialProvider = () => Promise<StaticCredentials>;
+
 /**
- * How to reach one account: the env's credentials, a named profile, or (neither) the SDK's default
- * credential chain; without a region, the SDK resolves it the usual way (profile, AWS_REGION).
+ * How to reach one account: the env's credentials (or a provider of them), a named profile, or (neither) the
+ * SDK's default credential chain; without a region, the SDK resolves it the usual way (profile, AWS_REGION).
  */
-export type AwsAccess = { region?: string; credentials?: StaticCredentials; profile?: string };
+export type AwsAccess = { region?: string; credentials?: StaticCredentials | CredentialProvider; profile?: string };

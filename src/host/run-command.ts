@@ -5,33 +5,44 @@ import { loadProject } from '../project/project';
 import type { EnvRecord } from '../project/team-provider-info';
 import { COMMAND_SPECS, pluginOfCommand, type CommandSpec, type PluginName } from '../usage';
 import type { HostContext } from './context';
-import { hostEnvAccess } from './credentials';
+import { findProjectRoot, projectPaths } from '../project/paths';
+import { hostEnvAccess, plainAccess } from './credentials';
 import { errorText, loadHostErrorClasses, toHostError } from './errors';
 import { readFlags } from './flags';
 import { readInvocation, type Invocation, type Terminal } from './invocation';
 import type { Io, IoSettings } from './io';
 import { exitCodeOf } from './outcome';
-import { createRedactor } from './redact';
+import { createRedactor, type Redactor } from './redact';
 import type { Command, CommandRuntime } from './runtime';
 
 /** Every command of each plugin name: the static dispatch table, checked against the usage table. */
 export type CommandTable = { [P in PluginName]: Record<keyof (typeof COMMAND_SPECS)[P], Command> };
 
+/** What a run knows when it opens an AWS session: where it runs and the redactor its output passes. */
+export type RunScope = { cwd: string; secrets: Pick<Redactor, 'add'> };
+
 /** What a command run needs from the outside world; the CLI's own in production, fakes in tests. */
 export type HostServices = {
   terminal: Terminal;
   io(settings: IoSettings): Promise<Io>;
-  envSession(context: HostContext, env: { name: string; account?: string; region?: string }): Promise<EnvSession>;
-  accessSession(label: string, access: AwsAccess): Promise<EnvSession>;
+  envSession(
+    context: HostContext,
+    env: { name: string; account?: string; region?: string },
+    scope: RunScope,
+  ): Promise<EnvSession>;
+  accessSession(label: string, access: AwsAccess, scope: RunScope): Promise<EnvSession>;
 };
 
 /** Sessions for an account named by a profile, keys or the default chain (no env to check against). */
-export const plainAccessSession: HostServices['accessSession'] = (label, access) =>
-  openEnvSession({ name: label }, access);
+export const plainAccessSession: HostServices['accessSession'] = async (label, access, scope) =>
+  openEnvSession({ name: label }, await plainAccess(access, scope.secrets));
 
-/** Sessions through the CLI's credentials for the env, proven to act in the env's account. */
-export const hostEnvSession: HostServices['envSession'] = async (context, env) =>
-  openEnvSession(env, await hostEnvAccess(context, env.name, env.region));
+/** Sessions with the env's credentials as the CLI would get them, proven to act in the env's account. */
+export const hostEnvSession: HostServices['envSession'] = async (context, env, scope) => {
+  const paths = projectPaths(await findProjectRoot(scope.cwd));
+  const request = { env: env.name, region: env.region, paths, secrets: scope.secrets };
+  return openEnvSession(env, await hostEnvAccess(context, request));
+};
 
 /** Opens each env's session once per run, however many steps ask for it. */
 export const onePerEnv = (open: (env: EnvRecord) => Promise<EnvSession>): ((env: EnvRecord) => Promise<EnvSession>) => {
@@ -78,13 +89,14 @@ export const runCommand = async (context: HostContext, table: CommandTable, serv
       showProgress: services.terminal.stdoutIsTTY && !machineOutput,
       redactor,
     });
+    const scope: RunScope = { cwd: invocation.cwd, secrets: redactor };
     const runtime: CommandRuntime = {
       invocation,
       flags,
       io,
       loadProject: () => loadProject(invocation.cwd),
-      envSession: onePerEnv((env) => services.envSession(context, env)),
-      accessSession: (label, access) => services.accessSession(label, access),
+      envSession: onePerEnv((env) => services.envSession(context, env, scope)),
+      accessSession: (label, access) => services.accessSession(label, access, scope),
     };
     const exitCode = exitCodeOf(await command(runtime));
     if (exitCode !== undefined) process.exitCode = exitCode;

@@ -61,6 +61,7 @@ export const handleEvent = async (
   const terminal: Terminal = services.terminal;
   const interactive = isInteractive(options, terminal);
   const redactor = createRedactor();
+  const scope = { cwd: terminal.cwd, secrets: redactor };
   const runtime: EventRuntime = {
     event,
     data: data ?? {},
@@ -72,8 +73,8 @@ export const handleEvent = async (
     cwd: terminal.cwd,
     env: terminal.env,
     io: () => (io ??= services.io({ interactive, showProgress: terminal.stdoutIsTTY, redactor })),
-    envSession: onePerEnv((env) => services.envSession(context, env)),
-    accessSession: (label, access) => services.accessSession(label, access),
+    envSession: onePerEnv((env) => services.envSession(context, env, scope)),
+    accessSession: (label, access) => services.accessSession(label, access, scope),
   };
   try {
     const exitCode = exitCodeOf(await table[event](runtime));

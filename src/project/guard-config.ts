@@ -99,7 +99,7 @@ export const writePolicyName = async (paths: ProjectPaths, policyName: string, p
       if (policyPath === '/') delete boundary.policyPath;
       else boundary.policyPath = policyPath;
     },
-    { createIfMissing: true },
+    { createIfMissing: true, lockFile: paths.lock },
   );
 
 /** Records (or, with undefined, forgets) the compute role of an env, keeping every other key of the file. */
@@ -124,5 +124,5 @@ export const writeComputeRole = async (
       if (Object.keys(entry).length === 0) delete environments[env];
       if (Object.keys(environments).length === 0) delete value.environments;
     },
-    { createIfMissing: setting !== undefined },
+    { createIfMissing: setting !== undefined, lockFile: paths.lock },
   );

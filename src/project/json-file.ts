@@ -3,6 +3,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { GuardError } from '../errors';
 import { jsonErrorOffset } from './json-error-offset';
+import { LOCK_TIMINGS, sleep, withProjectLock } from './project-lock';
 
 /** A JSON object as read from a project file; unknown keys are kept as they are. */
 export type JsonObject = { [key: string]: unknown };
@@ -43,16 +44,35 @@ export const parseJsonObject = (file: string, text: string): JsonObject => {
   return value as JsonObject;
 };
 
-/** Reads and parses a JSON object file; `undefined` when the file does not exist. */
-export const readJsonDocument = async (file: string): Promise<JsonDocument | undefined> => {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+/**
+ * How long to retry an empty or cut-short read of a file the CLI rewrites in place after every command
+ * (team-provider-info), before it counts as malformed.
+ */
+export const CLI_REWRITE_WAIT_MS = 2_000;
+
+/** Whether a text is JSON cut short: empty, or wrong only at its very end. */
+const looksTruncated = (text: string): boolean => {
+  const body = text.replace(/^\uFEFF/, '');
+  return body.trim() === '' || jsonErrorOffset(body) === body.length;
+};
+
+/**
+ * Reads and parses a JSON object file; `undefined` when the file does not exist. An empty or truncated read
+ * is retried for up to `waitMs` (for files another program rewrites in place).
+ */
+export const readJsonDocument = async (file: string, waitMs = 0): Promise<JsonDocument | undefined> => {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    if (!looksTruncated(text) || Date.now() >= deadline) return { file, text, value: parseJsonObject(file, text) };
+    await sleep(LOCK_TIMINGS.pollMs);
   }
-  return { file, text, value: parseJsonObject(file, text) };
 };
 
 const indentOf = (text: string | undefined): string => /^([ \t]+)"/m.exec(text ?? '')?.[1] ?? '  ';
@@ -76,25 +96,28 @@ export const writeFileAtomic = async (file: string, text: string): Promise<void>
 };
 
 /**
- * Re-reads a JSON object file, applies a change to a copy and writes it back atomically.
- * Returns false (and writes nothing) when the change left the object as it was.
+ * Under the project lock, re-reads a JSON object file, applies a change to a copy and writes it back
+ * atomically, so two runs changing one project at once both land. Returns false (and writes nothing) when the
+ * change left the object as it was.
  */
 export const updateJsonFile = async (
   file: string,
   change: (value: JsonObject) => void,
-  options: { createIfMissing: boolean },
-): Promise<boolean> => {
-  const document = await readJsonDocument(file);
-  if (!document && !options.createIfMissing) {
-    throw new GuardError('ConfigurationError', {
-      message: `${file} does not exist.`,
-      resolution: 'Run `amplify init` first.',
-    });
-  }
-  const value = structuredClone(document?.value ?? {});
-  change(value);
-  const text = formatJsonLike(value, document?.text);
-  if (document && text === formatJsonLike(document.value, document.text)) return false;
-  await writeFileAtomic(file, text);
-  return true;
-};
+  options: { createIfMissing: boolean; lockFile: string; rewrittenByCli?: boolean },
+): Promise<boolean> =>
+  withProjectLock(options.lockFile, async (holder) => {
+    const document = await readJsonDocument(file, options.rewrittenByCli ? LOCK_TIMINGS.waitMs : 0);
+    if (!document && !options.createIfMissing) {
+      throw new GuardError('ConfigurationError', {
+        message: `${file} does not exist.`,
+        resolution: 'Run `amplify init` first.',
+      });
+    }
+    const value = structuredClone(document?.value ?? {});
+    change(value);
+    const text = formatJsonLike(value, document?.text);
+    if (document && text === formatJsonLike(document.value, document.text)) return false;
+    holder.stillHeld();
+    await writeFileAtomic(file, text);
+    return true;
+  });

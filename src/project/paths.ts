@@ -8,6 +8,9 @@ export type ProjectPaths = {
   teamProviderInfo: string;
   guardConfig: string;
   localEnvInfo: string;
+  localAwsInfo: string;
+  /** The lock every change of a project file is made under (the CLI's .gitignore covers local-* files). */
+  lock: string;
   backendMeta: string;
   currentCloudBackend: string;
 };
@@ -18,6 +21,8 @@ export const projectPaths = (root: string): ProjectPaths => ({
   teamProviderInfo: join(root, 'amplify', 'team-provider-info.json'),
   guardConfig: join(root, 'amplify', 'iam-guard.json'),
   localEnvInfo: join(root, 'amplify', '.config', 'local-env-info.json'),
+  localAwsInfo: join(root, 'amplify', '.config', 'local-aws-info.json'),
+  lock: join(root, 'amplify', '.config', 'local-iam-guard.lock'),
   backendMeta: join(root, 'amplify', 'backend', 'amplify-meta.json'),
   currentCloudBackend: join(root, 'amplify', '#current-cloud-backend'),
 });

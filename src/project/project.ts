@@ -1,6 +1,6 @@
 import { GuardError } from '../errors';
 import { readGuardConfig, type GuardConfig } from './guard-config';
-import { readJsonDocument } from './json-file';
+import { CLI_REWRITE_WAIT_MS, readJsonDocument } from './json-file';
 import { findProjectRoot, projectPaths, type ProjectPaths } from './paths';
 import { parseEnvRecords, readEnvRecords, type EnvRecord } from './team-provider-info';
 
@@ -48,7 +48,7 @@ export const loadProjectState = async (cwd: string): Promise<ProjectState> => {
   const root = await findProjectRoot(cwd).catch(() => cwd);
   const paths = projectPaths(root);
   const [tpi, localEnv, config] = await Promise.all([
-    readJsonDocument(paths.teamProviderInfo),
+    readJsonDocument(paths.teamProviderInfo, CLI_REWRITE_WAIT_MS),
     readJsonDocument(paths.localEnvInfo),
     readGuardConfig(paths),
   ]);

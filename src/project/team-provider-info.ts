@@ -1,5 +1,5 @@
 import { GuardError } from '../errors';
-import { readJsonDocument, updateJsonFile, type JsonObject } from './json-file';
+import { CLI_REWRITE_WAIT_MS, readJsonDocument, updateJsonFile, type JsonObject } from './json-file';
 import type { ProjectPaths } from './paths';
 
 /** What team-provider-info says about one env. */
@@ -56,7 +56,7 @@ export const parseEnvRecords = (file: string, value: JsonObject): EnvRecord[] =>
 
 /** The envs of a project; an uninitialised project is an error saying to run `amplify init`. */
 export const readEnvRecords = async (paths: ProjectPaths): Promise<EnvRecord[]> => {
-  const document = await readJsonDocument(paths.teamProviderInfo);
+  const document = await readJsonDocument(paths.teamProviderInfo, CLI_REWRITE_WAIT_MS);
   if (!document) {
     throw new GuardError('ProjectNotInitializedError', {
       message: `${paths.teamProviderInfo} does not exist, so this project has no environments here.`,
@@ -80,5 +80,5 @@ export const writeBoundaries = async (paths: ProjectPaths, boundaries: ReadonlyM
         provider[BOUNDARY_KEY] = arn;
       }
     },
-    { createIfMissing: false },
+    { createIfMissing: false, lockFile: paths.lock, rewrittenByCli: true },
   );

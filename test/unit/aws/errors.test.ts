@@ -88,6 +88,9 @@ const EXAMPLES: Record<string, Array<[string, Error, GuardErrorName]>> = {
   ECONNRESET: [['ECONNRESET', network('ECONNRESET', {}), 'ConfigurationError']],
   EAI_AGAIN: [['EAI_AGAIN', network('EAI_AGAIN', { hostname: 'sts.amazonaws.com' }), 'ConfigurationError']],
   TimeoutError: [['TimeoutError', named('TimeoutError', 'Connection timed out after 1000 ms'), 'ConfigurationError']],
+  AbortError: [
+    ['the deadline of one operation', named('AbortError', 'This operation was aborted'), 'ConfigurationError'],
+  ],
 };
 
 const call: AwsCall = { action: 'iam:GetPolicy', resource: 'arn:aws:iam::123456789012:policy/B', env: 'dev' };
@@ -113,10 +116,25 @@ describe('translateAwsError', () => {
     },
   );
 
+  it('names the endpoint and the action when an operation runs past its deadline', () => {
+    const error = Object.assign(named('AbortError', 'This operation was aborted'), { $endpoint: 'http://127.0.0.1:9' });
+    const translated = translateAwsError(error, call);
+    expect(translated.message).toBe(
+      'The AWS endpoint http://127.0.0.1:9 did not answer iam:GetPolicy within 45 s (retries included).',
+    );
+    expect(translated.resolution).toContain('AWS_ENDPOINT_URL');
+  });
+
+  it('keeps the text of AWS, which says whether an SCP or a permissions boundary denied the call', () => {
+    const text =
+      'User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:GetPolicy with an explicit deny in a service control policy';
+    expect(translateAwsError(unmodelled('AccessDenied', text), call).message).toContain(text);
+  });
+
   it('says which permission is missing, on what, for which env', () => {
     const translated = translateAwsError(unmodelled('AccessDenied', 'no'), call);
     expect(translated.message).toBe(
-      'AWS denied iam:GetPolicy on arn:aws:iam::123456789012:policy/B with the credentials of env "dev".',
+      'AWS denied iam:GetPolicy on arn:aws:iam::123456789012:policy/B with the credentials of env "dev": no',
     );
     expect(translated.resolution).toContain('Allow iam:GetPolicy');
   });

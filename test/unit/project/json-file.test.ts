@@ -43,7 +43,7 @@ describe('updateJsonFile', () => {
       (value) => {
         (value.dev as Record<string, Record<string, unknown>>).awscloudformation.X = 'y';
       },
-      { createIfMissing: false },
+      { createIfMissing: false, lockFile: `${file}.lock` },
     );
     expect(changed).toBe(true);
     const expected = {
@@ -55,7 +55,7 @@ describe('updateJsonFile', () => {
 
   it('leaves a file without a final newline without one', async () => {
     await writeFile(file, JSON.stringify({ a: 1 }, null, 2));
-    await updateJsonFile(file, (value) => void (value.b = 2), { createIfMissing: false });
+    await updateJsonFile(file, (value) => void (value.b = 2), { createIfMissing: false, lockFile: `${file}.lock` });
     const text = await readFile(file, 'utf8');
     expect(text).toBe(JSON.stringify({ a: 1, b: 2 }, null, 2));
     expect(text.endsWith('\n')).toBe(false);
@@ -63,33 +63,41 @@ describe('updateJsonFile', () => {
 
   it('keeps a 4-space indentation', async () => {
     await writeFile(file, `${JSON.stringify({ a: { b: 1 } }, null, 4)}\n`);
-    await updateJsonFile(file, (value) => void (value.c = true), { createIfMissing: false });
+    await updateJsonFile(file, (value) => void (value.c = true), { createIfMissing: false, lockFile: `${file}.lock` });
     expect(await readFile(file, 'utf8')).toBe(`${JSON.stringify({ a: { b: 1 }, c: true }, null, 4)}\n`);
   });
 
   it('writes nothing and reports no change when the change leaves the object as it was', async () => {
     const odd = '{"a":   1,\n"b": [1,2]}';
     await writeFile(file, odd);
-    const changed = await updateJsonFile(file, (value) => void (value.a = 1), { createIfMissing: false });
+    const changed = await updateJsonFile(file, (value) => void (value.a = 1), {
+      createIfMissing: false,
+      lockFile: `${file}.lock`,
+    });
     expect(changed).toBe(false);
     expect(await readFile(file, 'utf8')).toBe(odd);
   });
 
   it('leaves no temporary file behind', async () => {
     await writeFile(file, '{}\n');
-    await updateJsonFile(file, (value) => void (value.a = 1), { createIfMissing: false });
+    await updateJsonFile(file, (value) => void (value.a = 1), { createIfMissing: false, lockFile: `${file}.lock` });
     expect(await readdir(dir)).toEqual(['settings.json']);
   });
 
   it('creates a missing file when asked, in 2-space JSON with a final newline', async () => {
     expect(
-      await updateJsonFile(file, (value) => void (value.boundary = { required: true }), { createIfMissing: true }),
+      await updateJsonFile(file, (value) => void (value.boundary = { required: true }), {
+        createIfMissing: true,
+        lockFile: `${file}.lock`,
+      }),
     ).toBe(true);
     expect(await readFile(file, 'utf8')).toBe('{\n  "boundary": {\n    "required": true\n  }\n}\n');
   });
 
   it('refuses to create a missing file when not asked, saying to run amplify init', async () => {
-    const error = await caught(updateJsonFile(file, () => undefined, { createIfMissing: false }));
+    const error = await caught(
+      updateJsonFile(file, () => undefined, { createIfMissing: false, lockFile: `${file}.lock` }),
+    );
     expect(error).toBeInstanceOf(GuardError);
     expect((error as GuardError).message).toContain(file);
     expect((error as GuardError).resolution).toContain('amplify init');
@@ -98,7 +106,9 @@ describe('updateJsonFile', () => {
   it('refuses a malformed file with its name, line and column, and leaves it byte-for-byte as it was', async () => {
     const broken = Buffer.from('{\n  "dev": {\n    "Region": "us-east-1",\n  }\n}\n', 'utf8');
     await writeFile(file, broken);
-    const error = await caught(updateJsonFile(file, (value) => void (value.dev = 'x'), { createIfMissing: false }));
+    const error = await caught(
+      updateJsonFile(file, (value) => void (value.dev = 'x'), { createIfMissing: false, lockFile: `${file}.lock` }),
+    );
     expect(error).toBeInstanceOf(GuardError);
     const guardError = error as GuardError;
     expect(guardError.name).toBe('ConfigurationError');

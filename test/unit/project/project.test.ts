@@ -18,6 +18,8 @@ describe('projectPaths', () => {
       root: '/p',
       teamProviderInfo: join('/p', 'amplify', 'team-provider-info.json'),
       guardConfig: join('/p', 'amplify', 'iam-guard.json'),
+      localAwsInfo: join('/p', 'amplify', '.config', 'local-aws-info.json'),
+      lock: join('/p', 'amplify', '.config', 'local-iam-guard.lock'),
       localEnvInfo: join('/p', 'amplify', '.config', 'local-env-info.json'),
       backendMeta: join('/p', 'amplify', 'backend', 'amplify-meta.json'),
       currentCloudBackend: join('/p', 'amplify', '#current-cloud-backend'),
