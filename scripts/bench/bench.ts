@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: times `amplify boundary verify` of a 202-role env in the real Amplify CLI against moto
  * behind a 20 ms latency proxy, side by side with its yardsticks, and records the medians in RESULTS.md.
- * Options: `--label <name>` (the row to add or replace, default "latest"), `--rounds <n>` (default 7).
+ * Options: `--label <name>` (the row to add or replace, default "latest"), `--rounds <n>` (default 7),
+ * `--baseline <git ref>` (also time verify and show of the plugin at that ref, in the same rounds).
  */
 import { CreatePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { execFileSync } from 'node:child_process';
@@ -20,7 +21,8 @@ import {
 import { ALLOW_ALL, DEFAULT_ACCOUNT, DEFAULT_CREDENTIALS } from '../../test/support/accounts';
 import { startLatencyProxy, type LatencyProxy } from '../../test/support/latency-proxy';
 import { startMoto, type MotoServer } from '../../test/support/moto';
-import { record, summarize, type Sample } from './results';
+import { baselineSandbox } from './baseline';
+import { record, summarize, type BenchRun, type Sample } from './results';
 import { growStackTree } from './stack-tree';
 
 const DELAY_MS = 20;
@@ -68,9 +70,11 @@ const timeSdk = async (
 const main = async (): Promise<void> => {
   const label = option('label', 'latest');
   const rounds = Number(option('rounds', '7'));
+  const baselineRef = option('baseline', '');
   let moto: MotoServer | undefined;
   let proxy: LatencyProxy | undefined;
   let sandbox: Sandbox | undefined;
+  let baseline: Sandbox | undefined;
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   // Other work on the machine slows every measure; the load averages before and after say how much.
@@ -104,9 +108,11 @@ const main = async (): Promise<void> => {
     });
     console.log(`${rootStack}: ${roles} roles in ${SHAPE.nestedStacks + 1} stacks; ${rounds} rounds after a warm-up…`);
 
+    if (baselineRef) baseline = await baselineSandbox(baselineRef, sandbox);
     const viaProxy: NodeJS.ProcessEnv = { AWS_ENDPOINT_URL: proxy.url };
     proxy.setReplayReads(true);
     let verifyRequests: Record<string, number> = {};
+    let baselineRequests: Record<string, number> = {};
     let gaadPages = 0;
     const measures: Array<[keyof Sample, () => Promise<number>]> = [
       ['version', () => timeCli(sandbox!, project, ['--version'], viaProxy)],
@@ -132,6 +138,21 @@ const main = async (): Promise<void> => {
         },
       ],
     ];
+    if (baseline) {
+      const old = baseline;
+      measures.push(
+        ['showBaseline', () => timeCli(old, project, ['boundary', 'show'], viaProxy)],
+        [
+          'verifyBaseline',
+          async () => {
+            proxy!.resetCounts();
+            const ms = await timeCli(old, project, ['boundary', 'verify'], viaProxy);
+            baselineRequests = proxy!.counts();
+            return ms;
+          },
+        ],
+      );
+    }
     const samples: Sample[] = [];
     for (let round = 0; round <= rounds; round += 1) {
       const sample = {} as Sample;
@@ -148,35 +169,50 @@ const main = async (): Promise<void> => {
       );
     }
 
-    const markdown = await record(
-      {
-        label,
-        date: new Date().toISOString(),
-        commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: PLUGIN_ROOT }).toString().trim(),
-        machine: {
-          cpus: cpus().length,
-          model: cpus()[0]?.model ?? 'unknown',
-          memoryGiB: Math.round(totalmem() / 2 ** 30),
-          node: process.version,
-          platform: `${platform()} ${release()}`,
-          load: `${loadBefore} → ${loadavg()[1].toFixed(1)} (5 min, at start → end)`,
-        },
-        delayMs: DELAY_MS,
-        rounds,
-        roles,
-        stacks: SHAPE.nestedStacks + 1,
-        ...summarize(samples),
-        verifyRequests,
-        gaadPages,
+    const common = {
+      date: new Date().toISOString(),
+      commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: PLUGIN_ROOT }).toString().trim(),
+      machine: {
+        cpus: cpus().length,
+        model: cpus()[0]?.model ?? 'unknown',
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+        platform: `${platform()} ${release()}`,
+        load: `${loadBefore} → ${loadavg()[1].toFixed(1)} (5 min, at start → end)`,
       },
-      join(PLUGIN_ROOT, 'scripts/bench/results.json'),
-      join(PLUGIN_ROOT, 'scripts/bench/RESULTS.md'),
-    );
+      delayMs: DELAY_MS,
+      rounds,
+      roles,
+      stacks: SHAPE.nestedStacks + 1,
+      gaadPages,
+    };
+    const runs: BenchRun[] = [{ label, ...common, ...summarize(samples), verifyRequests }];
+    if (baseline) {
+      const asBaseline = samples.map((sample) => ({
+        ...sample,
+        verify: sample.verifyBaseline ?? NaN,
+        show: sample.showBaseline ?? NaN,
+      }));
+      runs.push({
+        label: `${label}: baseline ${baselineRef}`,
+        ...common,
+        ...summarize(asBaseline),
+        verifyRequests: baselineRequests,
+      });
+    }
+    let markdown = '';
+    for (const one of runs) {
+      markdown = await record(
+        one,
+        join(PLUGIN_ROOT, 'scripts/bench/results.json'),
+        join(PLUGIN_ROOT, 'scripts/bench/RESULTS.md'),
+      );
+    }
     console.log(`\n${markdown}`);
   } finally {
     await proxy?.stop();
     await moto?.stop();
-    if (sandbox) await rm(sandbox.home, { recursive: true, force: true });
+    for (const home of [sandbox?.home, baseline?.home]) if (home) await rm(home, { recursive: true, force: true });
   }
 };
 

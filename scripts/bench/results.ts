@@ -9,6 +9,9 @@ export type Sample = {
   critical: number;
   getRole16: number;
   gaad: number;
+  /** The same, for the plugin at the baseline ref, when one is given. */
+  verifyBaseline?: number;
+  showBaseline?: number;
 };
 
 /** One run of the benchmark, as committed next to it. */
@@ -78,6 +81,9 @@ it, from before the SDK is loaded (A, B) or before the first role is read, to th
 moto answers one request at a time (3–5 ms each), which AWS does not: the proxy answers a read repeated
 byte for byte from moto's first answer to it, so that requests in flight together overlap as they would
 against AWS. Medians of the rounds; ratios are taken round by round and their median is shown.
+
+A row named "…: baseline <ref>" times the plugin as it was at that git ref, registered in a second Amplify
+home, in the same rounds as the row above it (\`npm run bench -- --baseline <ref>\`): before and after, side by side.
 
 Targets (measured, never asserted): (verify − show) at least 8× faster than A, i.e. (verify − show) / A ≤ 0.125;
 (verify − show) / B ≤ 2.5; show / --version ≤ 1.15.
