@@ -21,7 +21,7 @@ export type VerifiedEnv = EnvVerification & { computeRole: string };
 export const verifyProjectEnv = async (
   project: Project,
   env: EnvRecord,
-  runtime: Pick<CommandRuntime, 'envSession'>,
+  runtime: Pick<CommandRuntime, 'envSession' | 'io'>,
 ): Promise<VerifiedEnv> => {
   const rootStack = env.stackName;
   if (!rootStack) {
@@ -39,6 +39,7 @@ export const verifyProjectEnv = async (
     session,
     expected,
     current: env.name === project.currentEnv,
+    progress: runtime.io.progress,
   });
   return {
     ...verification,

@@ -1,5 +1,6 @@
 import type { EnvSession } from '../aws/env-session';
 import type { EnvVerification } from '../boundary/verify-report';
+import type { Progress } from '../host/io';
 import type { GuardConfig } from '../project/guard-config';
 import type { ProjectPaths } from '../project/paths';
 import { readDeployedBoundary } from '../project/deployed-state';
@@ -21,6 +22,8 @@ export type DiagnoseInput = {
   expected: string;
   /** The env is the checked-out one. */
   current: boolean;
+  /** Where to show how far reading the roles has come. */
+  progress?: Progress;
 };
 
 /** Verifies an env's stack roles and its compute role, and explains every role that is not `ok`. */
@@ -31,9 +34,10 @@ export const diagnoseEnv = async ({
   session,
   expected,
   current,
+  progress,
 }: DiagnoseInput): Promise<EnvDiagnosis> => {
   const { aws, target } = session;
-  const verification = await explainDrift(await verifyEnv(env.name, expected, aws, env.stackName), {
+  const verification = await explainDrift(await verifyEnv(env.name, expected, aws, env.stackName, progress), {
     aws,
     target,
     rootStack: env.stackName,

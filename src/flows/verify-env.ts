@@ -1,36 +1,89 @@
 import { checkRole, stackLabel, type DeployedRole, type EnvVerification } from '../boundary/verify-report';
 import type { EnvAws } from '../aws/ports';
-import { mapLimit } from '../util/map-limit';
+import { silentProgress, type Progress } from '../host/io';
+import { createLimiter, type Limiter } from '../util/map-limit';
 
-/** GetRole calls in flight at once: enough to be quick, few enough not to be throttled. */
-export const ROLE_CONCURRENCY = 4;
+/** GetRole calls in flight at once; the clients' adaptive retry slows down if IAM throttles even these. */
+export const ROLE_CONCURRENCY = 16;
+
+/** ListStackResources calls in flight at once, for the nested stacks of an env. */
+export const STACK_CONCURRENCY = 16;
 
 type FoundRole = { role: string; stack: string };
 
-/** Every IAM role in a stack and its nested stacks, recursively (a nested stack is named by its ARN or name). */
-export const findStackRoles = async (aws: Pick<EnvAws, 'stacks'>, rootStack: string): Promise<FoundRole[]> => {
-  const roles: FoundRole[] = [];
-  let level = [rootStack];
-  const seen = new Set(level);
-  while (level.length > 0) {
-    const listed = await mapLimit(level, ROLE_CONCURRENCY, async (stack) => ({
-      stack,
-      resources: await aws.stacks.listResources(stack),
-    }));
-    level = [];
-    for (const { stack, resources } of listed) {
-      for (const resource of resources) {
-        if (!resource.physicalId) continue;
-        if (resource.type === 'AWS::IAM::Role') roles.push({ role: resource.physicalId, stack: stackLabel(stack) });
-        if (resource.type === 'AWS::CloudFormation::Stack' && !seen.has(resource.physicalId)) {
-          seen.add(resource.physicalId);
-          level.push(resource.physicalId);
+type Listing<T> = { reads: Array<Promise<T>>; nested: string[] };
+
+// The caller awaits these later, in its own order; until then a rejection must not count as unhandled.
+const handled = <T>(promise: Promise<T>): Promise<T> => {
+  promise.catch(() => {});
+  return promise;
+};
+
+/**
+ * Lists a stack and its nested stacks (recursively; a nested stack is named by its ARN or name), listing
+ * nested stacks concurrently and starting `read` on each role as soon as its stack's listing arrives. The
+ * results keep the order of a level-by-level walk, whatever order the answers come in. After the first
+ * failure no new call starts, and that failure is what the walk rejects with. `onFound` counts each role
+ * when its listing arrives, before its read starts.
+ */
+export const walkStackRoles = async <T>(
+  aws: Pick<EnvAws, 'stacks'>,
+  rootStack: string,
+  read: (found: FoundRole) => Promise<T>,
+  onFound: () => void = () => {},
+): Promise<T[]> => {
+  const stackLimit = createLimiter(STACK_CONCURRENCY);
+  const roleLimit = createLimiter(ROLE_CONCURRENCY);
+  let failure: { error: unknown } | undefined;
+  const guarded = <R>(limit: Limiter, task: () => Promise<R>): Promise<R> => {
+    const promise = limit(() => {
+      if (failure) throw failure.error;
+      return task();
+    });
+    promise.catch((error: unknown) => (failure ??= { error }));
+    return promise;
+  };
+  const listings = new Map<string, Promise<Listing<T>>>();
+  const list = (stack: string): void => {
+    if (listings.has(stack)) return;
+    const listing = guarded(stackLimit, () => aws.stacks.listResources(stack)).then((resources) => {
+      const found: Listing<T> = { reads: [], nested: [] };
+      for (const { type, physicalId } of resources) {
+        if (!physicalId) continue;
+        if (type === 'AWS::IAM::Role') {
+          onFound();
+          found.reads.push(handled(guarded(roleLimit, () => read({ role: physicalId, stack: stackLabel(stack) }))));
+        }
+        if (type === 'AWS::CloudFormation::Stack') {
+          found.nested.push(physicalId);
+          list(physicalId);
         }
       }
+      return found;
+    });
+    listings.set(stack, handled(listing));
+  };
+  list(rootStack);
+
+  const results: T[] = [];
+  const collected = new Set<string>();
+  for (let level = [rootStack]; level.length > 0;) {
+    const next: string[] = [];
+    for (const stack of level) {
+      if (collected.has(stack)) continue;
+      collected.add(stack);
+      const { reads, nested } = await listings.get(stack)!;
+      for (const read of reads) results.push(await read);
+      next.push(...nested);
     }
+    level = next;
   }
-  return roles;
+  return results;
 };
+
+/** Every IAM role in a stack and its nested stacks, recursively (a nested stack is named by its ARN or name). */
+export const findStackRoles = (aws: Pick<EnvAws, 'stacks'>, rootStack: string): Promise<FoundRole[]> =>
+  walkStackRoles(aws, rootStack, (found) => Promise.resolve(found));
 
 /** Proves which deployed roles of an env carry its expected boundary (reads only). */
 export const verifyEnv = async (
@@ -38,18 +91,33 @@ export const verifyEnv = async (
   expected: string,
   aws: Pick<EnvAws, 'stacks' | 'iam'>,
   rootStack: string,
+  progress: Progress = silentProgress,
 ): Promise<EnvVerification> => {
-  const found = await findStackRoles(aws, rootStack);
-  const deployed = await mapLimit(found, ROLE_CONCURRENCY, async ({ role, stack }): Promise<DeployedRole> => ({
-    role,
-    stack,
-    ...(await aws.iam.roleBoundary(role)),
-  }));
-  const lookup = expected === '' ? undefined : await aws.iam.policyExists(expected);
-  return {
-    env,
-    expected,
-    policyExists: lookup === undefined || lookup === 'denied' ? null : lookup === 'exists',
-    roles: deployed.map((role) => checkRole(expected, role)),
-  };
+  // Whether the boundary policy exists does not depend on the roles: ask while the stacks are listed.
+  const policy = expected === '' ? undefined : handled(aws.iam.policyExists(expected));
+  let found = 0;
+  let read = 0;
+  progress.start('Reading roles');
+  try {
+    const deployed = await walkStackRoles(
+      aws,
+      rootStack,
+      async ({ role, stack }): Promise<DeployedRole> => {
+        const boundary = await aws.iam.roleBoundary(role);
+        read += 1;
+        progress.update(`Reading roles: ${read}/${found}`);
+        return { role, stack, ...boundary };
+      },
+      () => (found += 1),
+    );
+    const lookup = await policy;
+    return {
+      env,
+      expected,
+      policyExists: lookup === undefined || lookup === 'denied' ? null : lookup === 'exists',
+      roles: deployed.map((role) => checkRole(expected, role)),
+    };
+  } finally {
+    progress.stop();
+  }
 };

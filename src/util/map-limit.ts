@@ -1,17 +1,33 @@
-/** Maps items with at most `limit` calls in flight (IAM throttles bursts), keeping the input order. */
-export const mapLimit = async <T, R>(
-  items: readonly T[],
-  limit: number,
-  map: (item: T) => Promise<R>,
-): Promise<R[]> => {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await map(items[index]);
-    }
+/** Runs a task once fewer than its limit are in flight; tasks start in the order they were queued. */
+export type Limiter = <R>(task: () => Promise<R>) => Promise<R>;
+
+/** A queue that keeps at most `limit` tasks in flight (IAM and CloudFormation throttle bursts). */
+export const createLimiter = (limit: number): Limiter => {
+  const most = Math.max(1, limit);
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  const startNext = (): void => {
+    if (active >= most) return;
+    const start = waiting.shift();
+    if (!start) return;
+    active += 1;
+    start();
   };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
-  return results;
+  return <R>(task: () => Promise<R>): Promise<R> =>
+    new Promise<R>((resolve, reject) => {
+      waiting.push(() => {
+        // Created inside a promise so that a task that throws at once rejects like one that fails later.
+        new Promise<R>((settle) => settle(task())).then(resolve, reject).finally(() => {
+          active -= 1;
+          startNext();
+        });
+      });
+      startNext();
+    });
+};
+
+/** Maps items with at most `limit` calls in flight, keeping the input order. */
+export const mapLimit = <T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> => {
+  const run = createLimiter(limit);
+  return Promise.all(items.map((item) => run(() => map(item))));
 };
