@@ -73,10 +73,8 @@ export const createEnvAws = async (
   ]);
   const config = await clientConfig(access, limits);
   const counter = createRequestCounter();
-  const client = <C extends Parameters<typeof guarded>[0] & Parameters<typeof counter.watch>[0]>(
-    made: C,
-    service: string,
-  ): C => counter.watch(guarded(made, limits), service);
+  const client = <C extends Parameters<typeof guarded>[0]>(made: C, service: string): C =>
+    counter.watch(guarded(made, limits), service);
   const stsClient = client(new STSClient(config), 'sts');
   const iamClient = client(new IAMClient(config), 'iam');
   return {
