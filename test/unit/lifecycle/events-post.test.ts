@@ -1,4 +1,6 @@
-import type { StackResource } from '../../../src/aws/ports';
+import type { EnvAws, StackResource } from '../../../src/aws/ports';
+import { createPostPush } from '../../../src/events/post-push';
+import { EVENTS } from '../../../src/index';
 import { fakeEnvAws, type FakeAccount } from './support/fake-aws';
 import {
   DEV_ACCOUNT,
@@ -45,6 +47,45 @@ const deployedTemplates = (boundary = BOUNDARY): FakeAccount['templates'] => ({
 });
 
 describe('PostPush', () => {
+  const hungAws = (): EnvAws => {
+    const aws = fakeEnvAws(DEV_ACCOUNT, devStack({}));
+    return { ...aws, stacks: { ...aws.stacks, listResources: () => new Promise<never>(() => {}) } };
+  };
+  const raiseLimited = (env: EnvAws) =>
+    raiseEvent({ cwd: project.root, envAws: env }, 'PostPush', PUSH, {}, { ...EVENTS, PostPush: createPostPush(50) });
+
+  it('stops waiting for a check that outlives its limit and warns, leaving the push its exit code', async () => {
+    project = await makeProject({
+      dev: { awscloudformation: devProvider({ PermissionsBoundaryPolicyArn: BOUNDARY }) },
+    });
+    let run: EventRun | undefined;
+    const exitCode = await keepingExitCode(async () => {
+      run = await raiseLimited(hungAws());
+    });
+    expect(run?.error).toBeUndefined();
+    expect(exitCode).toBeUndefined();
+    expect(run!.lines).toEqual([
+      {
+        level: 'warn',
+        text: 'amplify-iam-guard: the check of env "dev" did not finish within 0.05 s, so its roles are not proven. Run `amplify boundary verify --env dev` to finish it.',
+      },
+    ]);
+  });
+
+  it('makes an unfinished check an error with exit code 1 when a boundary is required', async () => {
+    project = await makeProject({
+      dev: { awscloudformation: devProvider({ PermissionsBoundaryPolicyArn: BOUNDARY }) },
+    });
+    await project.write('amplify/iam-guard.json', { boundary: { required: true } });
+    let run: EventRun | undefined;
+    const exitCode = await keepingExitCode(async () => {
+      run = await raiseLimited(hungAws());
+    });
+    expect(run?.error).toBeUndefined();
+    expect(exitCode).toBe(1);
+    expect(levels(run!)).toEqual(['error']);
+  });
+
   it('never throws when required roles miss the boundary: it prints an error and sets exit code 1', async () => {
     project = await makeProject({
       dev: { awscloudformation: devProvider({ PermissionsBoundaryPolicyArn: BOUNDARY }) },

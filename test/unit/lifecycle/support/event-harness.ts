@@ -5,7 +5,7 @@ import type { EnvAws } from '../../../../src/aws/ports';
 import type { HostContext } from '../../../../src/host/context';
 import { silentProgress, type Io } from '../../../../src/host/io';
 import type { HostServices } from '../../../../src/host/run-command';
-import { handleEvent, type EventData, type EventName } from '../../../../src/host/run-event';
+import { handleEvent, type EventData, type EventName, type EventTable } from '../../../../src/host/run-event';
 import { EVENTS } from '../../../../src/index';
 
 export const DEV_ACCOUNT = '123456789012';
@@ -100,6 +100,7 @@ export const raiseEvent = async (
   event: EventName,
   command: { command: string; options: Record<string, string | boolean | undefined> },
   data: EventData = {},
+  table: EventTable = EVENTS,
 ): Promise<EventRun> => {
   const lines: Printed[] = [];
   const context: HostContext = { input: { plugin: 'core', command: command.command, options: command.options } };
@@ -121,7 +122,7 @@ export const raiseEvent = async (
           })
         : Promise.reject(new Error(`unexpected AWS session for ${label}`)),
   };
-  const error = await handleEvent(context, { event, data }, EVENTS, services).then(
+  const error = await handleEvent(context, { event, data }, table, services).then(
     () => undefined,
     (thrown: unknown) => thrown,
   );
