@@ -83,7 +83,12 @@ describe('events in a project with no boundary anywhere', () => {
 describe('the measurement itself', () => {
   it('sees the SDK load when PrePush must read the deployed auth role of a checkout without its local copy', async () => {
     await rm(join(project, 'amplify/#current-cloud-backend'), { recursive: true });
-    const result = await count(project, { AWS_ENDPOINT_URL: process.env.MOTO_URL as string });
+    // The env has no local-aws-info entry: its credentials come from the default chain, here the environment.
+    const result = await count(project, {
+      AWS_ENDPOINT_URL: process.env.MOTO_URL as string,
+      AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'count-sdk-modules',
+    });
     expect(result.errors).toEqual([]);
     expect(result.sdkModules).toBeGreaterThan(0);
   });
