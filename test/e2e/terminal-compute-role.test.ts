@@ -1,13 +1,16 @@
+import { CreatePolicyCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { startAmplifyFake, type AmplifyFake } from '../fakes/amplify-fake';
-import { DEFAULT_CREDENTIALS } from '../support/accounts';
+import { ALLOW_ALL, DEFAULT_CREDENTIALS } from '../support/accounts';
 import { resetMoto } from '../support/moto';
 import { createSandbox, initProject, type Sandbox } from './support/amplify-cli';
 import { connectApp } from './support/hosting';
-import { hostingState, projectFiles } from './support/snapshot';
-import { expectCancelled, KEY, question, runAtTerminal } from './support/terminal';
+import { hostingState, projectFiles, roleBoundaries } from './support/snapshot';
+import { expectCancelled, KEY, question, runAtTerminal, type Exchange } from './support/terminal';
 
 const motoUrl = process.env.MOTO_URL as string;
 const APP = 'd1exampleapp';
+const BOUNDARY = 'arn:aws:iam::123456789012:policy/AmplifyBoundary';
+const READ_ONLY = 'arn:aws:iam::123456789012:policy/SsrReadOnly';
 const STATIC_KEYS = {
   MY_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
   MY_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
@@ -18,6 +21,7 @@ let fake: AmplifyFake;
 let sandbox: Sandbox;
 let project: string;
 
+const iam = new IAMClient({ region: 'us-east-1', endpoint: motoUrl, credentials: DEFAULT_CREDENTIALS });
 const variablesOfLegacy = () => fake.apps.get(APP)?.branches.get('legacy')?.environmentVariables;
 const auditFix = () => runAtTerminal(sandbox, ['compute-role', 'audit', '--fix'], { cwd: project });
 
@@ -25,8 +29,20 @@ beforeAll(async () => {
   await resetMoto(motoUrl);
   fake = await startAmplifyFake();
   sandbox = await createSandbox(motoUrl, { default: DEFAULT_CREDENTIALS }, fake.url);
-  project = await initProject(sandbox, { name: 'shop', env: 'dev', profile: 'default' });
+  for (const name of ['AmplifyBoundary', 'SsrReadOnly'])
+    await iam.send(new CreatePolicyCommand({ PolicyName: name, PolicyDocument: ALLOW_ALL }));
+  project = await initProject(sandbox, {
+    name: 'shop',
+    env: 'dev',
+    profile: 'default',
+    extraArgs: ['--permissions-boundary', BOUNDARY],
+  });
   fake.addApp({ appId: APP, name: 'shop' });
+  fake.addBranch(APP, {
+    branchName: 'main',
+    backendEnvironmentArn: `arn:aws:amplify:us-east-1:123456789012:apps/${APP}/backendenvironments/dev`,
+  });
+  fake.addBranch(APP, { branchName: 'preview' });
   await connectApp(project, 'dev', APP);
 });
 afterAll(() => fake.stop());
@@ -70,6 +86,43 @@ describe('Ctrl-C during amplify compute-role audit --fix', () => {
     const end = await run.interrupt();
     expect(await projectFiles(project)).toEqual(files);
     expect(hostingState(fake)).toEqual(hosting);
+    expectCancelled(end);
+  });
+});
+
+/** The interactive attach flow up to its last question: create a role with one managed policy and no inline one. */
+const createRoleUpToConfirm = (branch: string): Exchange[] => [
+  [question(`Compute role for branch ${branch} of app ${APP}`), KEY.enter],
+  [question('Managed policy ARNs for the role'), `${READ_ONLY}${KEY.enter}`],
+  [question('Inline policy file'), KEY.enter],
+];
+const CONFIRM_PLAN = question('Apply this plan?');
+
+describe('amplify compute-role attach at a terminal', () => {
+  it('creates the role it planned and attaches it once the plan is confirmed', async () => {
+    const run = runAtTerminal(sandbox, ['compute-role', 'attach'], { cwd: project });
+    await run.converse([...createRoleUpToConfirm('main'), [CONFIRM_PLAN, `y${KEY.enter}`]]);
+    const end = await run.end();
+    expect(end.screen).toContain(`Plan for role amplify-${APP}-main-compute`);
+    expect(end.code).toBe(0);
+    const { Role } = await iam.send(new GetRoleCommand({ RoleName: `amplify-${APP}-main-compute` }));
+    expect(Role?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(BOUNDARY);
+    expect(fake.apps.get(APP)?.branches.get('main')?.computeRoleArn).toBe(Role?.Arn);
+  });
+});
+
+describe('Ctrl-C during amplify compute-role attach', () => {
+  it('at the plan confirmation ends the run, creating and attaching nothing', async () => {
+    const files = await projectFiles(project);
+    const hosting = hostingState(fake);
+    const roles = await roleBoundaries(motoUrl, DEFAULT_CREDENTIALS);
+    const run = runAtTerminal(sandbox, ['compute-role', 'attach', '--branch', 'preview'], { cwd: project });
+    await run.converse(createRoleUpToConfirm('preview'));
+    await run.waitFor(CONFIRM_PLAN);
+    const end = await run.interrupt();
+    expect(await projectFiles(project)).toEqual(files);
+    expect(hostingState(fake)).toEqual(hosting);
+    expect(await roleBoundaries(motoUrl, DEFAULT_CREDENTIALS)).toEqual(roles);
     expectCancelled(end);
   });
 });
