@@ -1,14 +1,13 @@
-import { CreatePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ALLOW_ALL, DEFAULT_CREDENTIALS } from '../support/accounts';
+import { DEFAULT_CREDENTIALS } from '../support/accounts';
 import { startMoto, type MotoServer } from '../support/moto';
-import { createSandbox, initProject, type Sandbox } from './support/amplify-cli';
+import { createSandbox, type Sandbox } from './support/amplify-cli';
+import { createPolicies, initBoundedProject } from './support/bounded-project';
 import { projectFiles, roleBoundaries } from './support/snapshot';
 import { expectCancelled, KEY, question, runAtTerminal, type TerminalRun } from './support/terminal';
 
 const ACCOUNT = '123456789012';
-const BOUNDARY = `arn:aws:iam::${ACCOUNT}:policy/AmplifyBoundary`;
 const STRICT = `arn:aws:iam::${ACCOUNT}:policy/org/StrictBoundary`;
 const PICKER = question(`Permissions boundary for env "dev" (account ${ACCOUNT}, us-east-1)`);
 
@@ -29,16 +28,11 @@ beforeAll(async () => {
   moto = await startMoto({ MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' });
   motoUrl = moto.url;
   sandbox = await createSandbox(motoUrl, { default: DEFAULT_CREDENTIALS });
-  const iam = new IAMClient({ region: 'us-east-1', endpoint: motoUrl, credentials: DEFAULT_CREDENTIALS });
-  await iam.send(new CreatePolicyCommand({ PolicyName: 'AmplifyBoundary', PolicyDocument: ALLOW_ALL }));
-  await iam.send(new CreatePolicyCommand({ PolicyName: 'StrictBoundary', Path: '/org/', PolicyDocument: ALLOW_ALL }));
-  await iam.send(new CreatePolicyCommand({ PolicyName: 'ReadOnlyExtras', PolicyDocument: ALLOW_ALL }));
-  project = await initProject(sandbox, {
-    name: 'shop',
-    env: 'dev',
-    profile: 'default',
-    extraArgs: ['--permissions-boundary', BOUNDARY],
-  });
+  await createPolicies(motoUrl, DEFAULT_CREDENTIALS, [
+    { name: 'StrictBoundary', path: '/org/' },
+    { name: 'ReadOnlyExtras' },
+  ]);
+  project = await initBoundedProject(sandbox, motoUrl);
   initialTpi = await readFile(tpiPath(), 'utf8');
 });
 

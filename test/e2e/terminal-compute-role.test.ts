@@ -1,15 +1,15 @@
-import { CreatePolicyCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { startAmplifyFake, type AmplifyFake } from '../fakes/amplify-fake';
-import { ALLOW_ALL, DEFAULT_CREDENTIALS } from '../support/accounts';
+import { DEFAULT_CREDENTIALS } from '../support/accounts';
 import { resetMoto } from '../support/moto';
-import { createSandbox, initProject, type Sandbox } from './support/amplify-cli';
+import { createSandbox, type Sandbox } from './support/amplify-cli';
+import { createPolicies, DEV_BOUNDARY, initBoundedProject } from './support/bounded-project';
 import { connectApp } from './support/hosting';
 import { hostingState, projectFiles, roleBoundaries } from './support/snapshot';
 import { expectCancelled, KEY, question, runAtTerminal, type Exchange } from './support/terminal';
 
 const motoUrl = process.env.MOTO_URL as string;
 const APP = 'd1exampleapp';
-const BOUNDARY = 'arn:aws:iam::123456789012:policy/AmplifyBoundary';
 const READ_ONLY = 'arn:aws:iam::123456789012:policy/SsrReadOnly';
 const STATIC_KEYS = {
   MY_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
@@ -29,14 +29,8 @@ beforeAll(async () => {
   await resetMoto(motoUrl);
   fake = await startAmplifyFake();
   sandbox = await createSandbox(motoUrl, { default: DEFAULT_CREDENTIALS }, fake.url);
-  for (const name of ['AmplifyBoundary', 'SsrReadOnly'])
-    await iam.send(new CreatePolicyCommand({ PolicyName: name, PolicyDocument: ALLOW_ALL }));
-  project = await initProject(sandbox, {
-    name: 'shop',
-    env: 'dev',
-    profile: 'default',
-    extraArgs: ['--permissions-boundary', BOUNDARY],
-  });
+  await createPolicies(motoUrl, DEFAULT_CREDENTIALS, [{ name: 'SsrReadOnly' }]);
+  project = await initBoundedProject(sandbox, motoUrl);
   fake.addApp({ appId: APP, name: 'shop' });
   fake.addBranch(APP, {
     branchName: 'main',
@@ -106,7 +100,7 @@ describe('amplify compute-role attach at a terminal', () => {
     expect(end.screen).toContain(`Plan for role amplify-${APP}-main-compute`);
     expect(end.code).toBe(0);
     const { Role } = await iam.send(new GetRoleCommand({ RoleName: `amplify-${APP}-main-compute` }));
-    expect(Role?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(BOUNDARY);
+    expect(Role?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(DEV_BOUNDARY);
     expect(fake.apps.get(APP)?.branches.get('main')?.computeRoleArn).toBe(Role?.Arn);
   });
 });

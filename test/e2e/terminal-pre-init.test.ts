@@ -1,16 +1,15 @@
-import { CreatePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StaticCredentials } from '../../src/aws/ports';
-import { ALLOW_ALL, credentialsInAccount, DEFAULT_CREDENTIALS } from '../support/accounts';
+import { credentialsInAccount, DEFAULT_CREDENTIALS } from '../support/accounts';
 import { resetMoto } from '../support/moto';
-import { createSandbox, initProject, providersFor, type Sandbox } from './support/amplify-cli';
+import { createSandbox, providersFor, type Sandbox } from './support/amplify-cli';
+import { createPolicies, initBoundedProject } from './support/bounded-project';
 import { projectFiles, roleBoundaries } from './support/snapshot';
 import { expectCancelled, KEY, question, runAtTerminal } from './support/terminal';
 
 const motoUrl = process.env.MOTO_URL as string;
 const OTHER = '222222222222';
-const DEV_BOUNDARY = 'arn:aws:iam::123456789012:policy/AmplifyBoundary';
 const PROD_BOUNDARY = `arn:aws:iam::${OTHER}:policy/ProdBoundary`;
 const PICKER = question(`Permissions boundary for env "prod" (account ${OTHER}, us-east-1)`);
 
@@ -34,19 +33,9 @@ beforeAll(async () => {
   await resetMoto(motoUrl);
   other = await credentialsInAccount(motoUrl, OTHER);
   sandbox = await createSandbox(motoUrl, { default: DEFAULT_CREDENTIALS, prod: other });
-  await new IAMClient({ region: 'us-east-1', endpoint: motoUrl, credentials: DEFAULT_CREDENTIALS }).send(
-    new CreatePolicyCommand({ PolicyName: 'AmplifyBoundary', PolicyDocument: ALLOW_ALL }),
-  );
   // The other account has no AmplifyBoundary, so the current env's boundary cannot be carried over.
-  await new IAMClient({ region: 'us-east-1', endpoint: motoUrl, credentials: other }).send(
-    new CreatePolicyCommand({ PolicyName: 'ProdBoundary', PolicyDocument: ALLOW_ALL }),
-  );
-  project = await initProject(sandbox, {
-    name: 'shop',
-    env: 'dev',
-    profile: 'default',
-    extraArgs: ['--permissions-boundary', DEV_BOUNDARY],
-  });
+  await createPolicies(motoUrl, other, [{ name: 'ProdBoundary' }]);
+  project = await initBoundedProject(sandbox, motoUrl);
 });
 
 // Each scenario adds an env from dev, whatever env an earlier one left checked out.

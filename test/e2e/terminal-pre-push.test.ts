@@ -1,15 +1,14 @@
-import { CreatePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startAmplifyFake, type AmplifyFake } from '../fakes/amplify-fake';
-import { ALLOW_ALL, DEFAULT_CREDENTIALS } from '../support/accounts';
+import { DEFAULT_CREDENTIALS } from '../support/accounts';
 import { resetMoto } from '../support/moto';
-import { createSandbox, initProject, type Sandbox } from './support/amplify-cli';
+import { createSandbox, type Sandbox } from './support/amplify-cli';
+import { DEV_BOUNDARY, initBoundedProject } from './support/bounded-project';
 import { projectFiles, roleBoundaries } from './support/snapshot';
 import { expectCancelled, KEY, question, runAtTerminal } from './support/terminal';
 
 const motoUrl = process.env.MOTO_URL as string;
-const BOUNDARY = 'arn:aws:iam::123456789012:policy/AmplifyBoundary';
 const GUARD_QUESTION = question('What should this push do with the boundary?');
 
 let fake: AmplifyFake;
@@ -26,15 +25,7 @@ beforeAll(async () => {
   // moto has no Amplify service; the CLI asks it for the app during a push.
   fake = await startAmplifyFake();
   sandbox = await createSandbox(motoUrl, { default: DEFAULT_CREDENTIALS }, fake.url);
-  await new IAMClient({ region: 'us-east-1', endpoint: motoUrl, credentials: DEFAULT_CREDENTIALS }).send(
-    new CreatePolicyCommand({ PolicyName: 'AmplifyBoundary', PolicyDocument: ALLOW_ALL }),
-  );
-  project = await initProject(sandbox, {
-    name: 'shop',
-    env: 'dev',
-    profile: 'default',
-    extraArgs: ['--permissions-boundary', BOUNDARY],
-  });
+  project = await initBoundedProject(sandbox, motoUrl);
 });
 
 afterAll(() => fake.stop());
@@ -53,10 +44,10 @@ describe('amplify push at a terminal when team-provider-info lost the deployed b
     await run.answer(question('Are you sure you want to continue?'), `y${KEY.enter}`);
     const end = await run.end();
     expect(end.code).toBe(0);
-    expect(end.screen).toContain(`Env "dev" was deployed with permissions boundary ${BOUNDARY}`);
-    expect(end.screen).toContain(`wrote permissions boundary ${BOUNDARY} for env "dev" to team-provider-info`);
-    expect((await readTpi()).dev?.awscloudformation.PermissionsBoundaryPolicyArn).toBe(BOUNDARY);
-    expect(Object.values(await roleBoundaries(motoUrl, DEFAULT_CREDENTIALS))).toEqual([BOUNDARY, BOUNDARY]);
+    expect(end.screen).toContain(`Env "dev" was deployed with permissions boundary ${DEV_BOUNDARY}`);
+    expect(end.screen).toContain(`wrote permissions boundary ${DEV_BOUNDARY} for env "dev" to team-provider-info`);
+    expect((await readTpi()).dev?.awscloudformation.PermissionsBoundaryPolicyArn).toBe(DEV_BOUNDARY);
+    expect(Object.values(await roleBoundaries(motoUrl, DEFAULT_CREDENTIALS))).toEqual([DEV_BOUNDARY, DEV_BOUNDARY]);
   });
 });
 
