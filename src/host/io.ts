@@ -46,6 +46,23 @@ export type Io = {
   progress: Progress;
 };
 
+/** The exit code of a run stopped with Ctrl-C, as a shell gives a process ended by SIGINT. */
+export const CANCELLED_EXIT_CODE = 130;
+
+/** The person answered a question with Ctrl-C (or Escape): the run ends, having changed nothing. */
+export class PromptCancelled extends Error {
+  constructor() {
+    super('Cancelled at a question; nothing was changed.');
+    this.name = 'PromptCancelled';
+  }
+}
+
+// The prompt library rejects a cancelled question with an empty value instead of an Error.
+const asked = <T>(answer: Promise<T>): Promise<T> =>
+  answer.catch((reason: unknown) => {
+    throw reason instanceof Error ? reason : new PromptCancelled();
+  });
+
 /** A prompter for non-interactive runs: asking anything is a bug, since every question is decided before. */
 export const refusingPrompter: Prompter = {
   pick: (message) =>
@@ -70,13 +87,15 @@ export const amplifyPromptsIo = async ({ interactive, showProgress, redactor }: 
   const clean = redactor.text;
   const prompt: Prompter = {
     pick: <T>(message: string, choices: Array<Choice<T>>, initial?: number) =>
-      prompter.pick<'one', T>(message, choices as never, initial === undefined ? undefined : { initial }),
+      asked(prompter.pick<'one', T>(message, choices as never, initial === undefined ? undefined : { initial })),
     input: (message, options) =>
-      prompter.input(message, {
-        initial: options.initial,
-        validate: options.validate ? (value: string) => options.validate!(value) : undefined,
-      }),
-    confirm: (message, initial) => prompter.yesOrNo(message, initial),
+      asked(
+        prompter.input(message, {
+          initial: options.initial,
+          validate: options.validate ? (value: string) => options.validate!(value) : undefined,
+        }),
+      ),
+    confirm: (message, initial) => asked(prompter.yesOrNo(message, initial)),
   };
   return {
     print: {

@@ -10,7 +10,7 @@ import { hostEnvAccess, plainAccess } from './credentials';
 import { errorText, loadHostErrorClasses, toHostError } from './errors';
 import { readFlags } from './flags';
 import { readInvocation, type Invocation, type Terminal } from './invocation';
-import type { Io, IoSettings } from './io';
+import { CANCELLED_EXIT_CODE, PromptCancelled, type Io, type IoSettings } from './io';
 import { exitCodeOf } from './outcome';
 import { createRedactor, type Redactor } from './redact';
 import type { Command, CommandRuntime } from './runtime';
@@ -102,6 +102,12 @@ export const runCommand = async (context: HostContext, table: CommandTable, serv
     if (exitCode !== undefined) process.exitCode = exitCode;
   } catch (error) {
     io?.progress.stop();
+    if (error instanceof PromptCancelled) {
+      // Not an error to report: the person chose to stop. Every command asks before it changes anything.
+      io?.print.warn(error.message);
+      process.exitCode = CANCELLED_EXIT_CODE;
+      return;
+    }
     if (!machineOutput) throw toHostError(error, loadHostErrorClasses(context), redactor.text);
     const text = `${errorText(error)}\n`;
     if (io) io.err(text);

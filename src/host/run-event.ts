@@ -4,7 +4,7 @@ import type { EnvRecord } from '../project/team-provider-info';
 import type { HostContext } from './context';
 import { errorText, loadHostErrorClasses, toHostError } from './errors';
 import { isInteractive, type Terminal } from './invocation';
-import type { Io } from './io';
+import { CANCELLED_EXIT_CODE, PromptCancelled, type Io } from './io';
 import { exitCodeOf, type Outcome } from './outcome';
 import { createRedactor } from './redact';
 import { onePerEnv, type HostServices } from './run-command';
@@ -80,6 +80,12 @@ export const handleEvent = async (
     const exitCode = exitCodeOf(await table[event](runtime));
     if (exitCode !== undefined) process.exitCode = exitCode;
   } catch (error) {
+    if (error instanceof PromptCancelled) {
+      // The CLI command must not go on (a push would deploy), and any error thrown to the CLI makes it ask
+      // for an error report: a person's Ctrl-C ends the whole run here, as it would outside a prompt.
+      (await runtime.io()).print.warn(error.message);
+      return process.exit(CANCELLED_EXIT_CODE);
+    }
     if (event.startsWith('Pre')) throw toHostError(error, loadHostErrorClasses(context), redactor.text);
     const print = (await runtime.io()).print;
     print.error(`amplify-iam-guard (${event}): ${errorText(error)}`);

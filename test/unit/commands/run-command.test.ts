@@ -1,6 +1,7 @@
 import { AmplifyException } from '@aws-amplify/amplify-cli-core';
 import { rm } from 'node:fs/promises';
 import { COMMANDS } from '../../../src/index';
+import { PromptCancelled } from '../../../src/host/io';
 import { runCommand } from '../../../src/host/run-command';
 import { commandHelp, pluginHelp } from '../../../src/format/help';
 import { COMMAND_SPECS } from '../../../src/usage';
@@ -16,6 +17,23 @@ beforeEach(async () => {
 afterEach(async () => {
   process.exitCode = undefined;
   await project.remove();
+});
+
+describe('a question answered with Ctrl-C', () => {
+  it('ends the command quietly with exit code 130, changing nothing and reporting no failure', async () => {
+    const before = await project.bytes(project.teamProviderInfo);
+    const cancelled = (): Promise<never> => Promise.reject(new PromptCancelled());
+    const { io, error } = await runPluginCommand({
+      command: 'set',
+      cwd: project.root,
+      stdinIsTTY: true,
+      prompt: { pick: cancelled, input: cancelled, confirm: cancelled },
+    });
+    expect(error).toBeUndefined();
+    expect(process.exitCode).toBe(130);
+    expect(io.lines.at(-1)).toEqual({ level: 'warn', text: 'Cancelled at a question; nothing was changed.' });
+    expect(await project.bytes(project.teamProviderInfo)).toEqual(before);
+  });
 });
 
 describe('runCommand dispatch', () => {
