@@ -6,10 +6,8 @@ import type { Outcome } from '../host/outcome';
 import type { EventHandler, EventRuntime } from '../host/run-event';
 import { loadProjectState, type ProjectState } from '../project/project';
 import { writeBoundaries, type EnvRecord } from '../project/team-provider-info';
-import { BOUNDARY_OPTION, unboundedByDefault } from './pre-init';
+import { BOUNDARY_OPTION } from './pre-init';
 
-// `amplify init --envName` raises PostEnvAdd and then PostInit for the same env: check it once.
-const checkedEnvs = new Set<string>();
 
 /**
  * PostEnvAdd and PostInit: the new env's stored boundary must be valid for its account, and its auth and
@@ -19,8 +17,9 @@ export const postEnvAdd: EventHandler = async (runtime) => {
   const state = await loadProjectState(runtime.cwd);
   const name = runtime.data.newEnvName ?? state.currentEnv;
   const env = state.envs.find((candidate) => candidate.name === name);
-  if (!env || checkedEnvs.has(env.name)) return;
-  checkedEnvs.add(env.name);
+  // `amplify init --envName` raises PostEnvAdd and then PostInit for the same env: check it once.
+  if (!env || runtime.memory.checkedEnvs.has(env.name)) return;
+  runtime.memory.checkedEnvs.add(env.name);
   const outcome = await checkNewEnvBoundary(runtime, state, env);
   await ensureConfiguredRole(
     state.paths,
@@ -34,7 +33,7 @@ export const postEnvAdd: EventHandler = async (runtime) => {
 
 const checkNewEnvBoundary = async (runtime: EventRuntime, state: ProjectState, env: EnvRecord): Promise<Outcome> => {
   // The CLI drops `--permissions-boundary ''` instead of storing it; record "none, on purpose" as "".
-  if (env.boundary === undefined && runtime.options[BOUNDARY_OPTION] === '' && !unboundedByDefault.has(env.name)) {
+  if (env.boundary === undefined && runtime.options[BOUNDARY_OPTION] === '' && !runtime.memory.unboundedByDefault.has(env.name)) {
     await writeBoundaries(state.paths, new Map([[env.name, '']]));
     return 'done';
   }

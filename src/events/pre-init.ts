@@ -13,12 +13,6 @@ import { newEnvAccess, newEnvName } from './providers';
 export const BOUNDARY_OPTION = 'permissions-boundary';
 
 /**
- * Envs PreInit gave "no boundary" only because nothing anywhere had one: PostEnvAdd records "" for an
- * explicit `--permissions-boundary ''`, but not for these.
- */
-export const unboundedByDefault = new Set<string>();
-
-/**
  * PreInit: resolves the new env's boundary by SPEC §6 before the CLI creates anything, and hands it to the
  * CLI's own init through the `permissions-boundary` option ('' for none), so the CLI never falls back to its
  * own inheritance. Invalid values stop init here.
@@ -43,7 +37,7 @@ export const preInit: EventHandler = async (runtime) => {
   const current = state.envs.find((env) => env.name === state.currentEnv);
   const { policyName, required } = state.config.boundary;
   if (flag === undefined && !envVar && !current?.boundary && policyName === undefined && !required) {
-    if (envName) unboundedByDefault.add(envName);
+    if (envName) runtime.memory.unboundedByDefault.add(envName);
     runtime.setOption(BOUNDARY_OPTION, '');
     return;
   }

@@ -18,6 +18,23 @@ export type EventName = (typeof EVENT_NAMES)[number];
 /** What the CLI passes with an event (`PostEnvAdd` carries the previous and new env names). */
 export type EventData = { prevEnvName?: string; newEnvName?: string };
 
+/** What one event of a CLI run tells a later event of the same run (never kept beyond the run). */
+export type RunMemory = {
+  /** Envs PostEnvAdd or PostInit already checked: `amplify init --envName` raises both for one env. */
+  checkedEnvs: Set<string>;
+  /** Envs PreInit gave "no boundary" only because nothing anywhere had one (not a `''` given on purpose). */
+  unboundedByDefault: Set<string>;
+};
+
+// One memory per CLI run: the CLI hands every event of a run the same context object.
+const memories = new WeakMap<HostContext, RunMemory>();
+
+const memoryOf = (context: HostContext): RunMemory => {
+  const memory = memories.get(context) ?? { checkedEnvs: new Set(), unboundedByDefault: new Set() };
+  memories.set(context, memory);
+  return memory;
+};
+
 /** What an event handler gets: the command's options, output, and AWS sessions; never the CLI context itself. */
 export type EventRuntime = {
   event: EventName;
@@ -29,6 +46,8 @@ export type EventRuntime = {
   interactive: boolean;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
+  /** What earlier events of this CLI run left for later ones. */
+  memory: RunMemory;
   /** Output and questions; loaded on first use so idle events stay cheap. */
   io: () => Promise<Io>;
   envSession: (env: EnvRecord) => Promise<EnvSession>;
@@ -72,6 +91,7 @@ export const handleEvent = async (
     interactive,
     cwd: terminal.cwd,
     env: terminal.env,
+    memory: memoryOf(context),
     io: () => (io ??= services.io({ interactive, showProgress: terminal.stdoutIsTTY, redactor })),
     envSession: onePerEnv((env) => services.envSession(context, env, scope)),
     accessSession: (label, access) => services.accessSession(label, access, scope),

@@ -226,12 +226,13 @@ describe('PostEnvAdd and PostInit', () => {
       roles: { 'amplify-x-prod-authRole': PROD_BOUNDARY, 'amplify-x-prod-unauthRole': PROD_BOUNDARY },
     });
     const init = { command: 'init', options: { envName: 'prod', yes: true } };
-    const added = await raiseEvent({ cwd: project.root, envAws }, 'PostEnvAdd', init, {
+    const context = { input: { plugin: 'core', ...init } };
+    const added = await raiseEvent({ cwd: project.root, envAws, context }, 'PostEnvAdd', init, {
       prevEnvName: 'dev',
       newEnvName: 'prod',
     });
     await project.write('amplify/.config/local-env-info.json', { envName: 'prod' });
-    const initialised = await raiseEvent({ cwd: project.root, envAws }, 'PostInit', init);
+    const initialised = await raiseEvent({ cwd: project.root, envAws, context }, 'PostInit', init);
     expect(added.lines).toEqual([
       {
         level: 'success',
@@ -239,6 +240,22 @@ describe('PostEnvAdd and PostInit', () => {
       },
     ]);
     expect(initialised.lines).toEqual([]);
+  });
+
+  it('checks the env again in a later CLI run, which remembers nothing of an earlier one', async () => {
+    project = await makeProject({
+      prod: { awscloudformation: prodProvider({ PermissionsBoundaryPolicyArn: PROD_BOUNDARY }) },
+    });
+    const envAws = fakeEnvAws(PROD_ACCOUNT, {
+      policies: [PROD_BOUNDARY],
+      roles: { 'amplify-x-prod-authRole': PROD_BOUNDARY, 'amplify-x-prod-unauthRole': PROD_BOUNDARY },
+    });
+    await project.write('amplify/.config/local-env-info.json', { envName: 'prod' });
+    const init = { command: 'init', options: { envName: 'prod', yes: true } };
+    const first = await raiseEvent({ cwd: project.root, envAws }, 'PostInit', init);
+    const second = await raiseEvent({ cwd: project.root, envAws }, 'PostInit', init);
+    expect(second.lines).toEqual(first.lines);
+    expect(second.lines).toHaveLength(1);
   });
 
   it("reports, without throwing, a new env whose roles lack the previous env's boundary", async () => {

@@ -84,6 +84,8 @@ export type EventSetup = {
   /** The account the --providers credentials act in (default 222222222222). */
   accessAccount?: string;
   stdinIsTTY?: boolean;
+  /** The CLI context of the run: events of one CLI run share it (and what they remember). Default: a new one. */
+  context?: HostContext;
 };
 
 /** The result of one event: the printed lines, the options the event left on the command, and its error. */
@@ -103,7 +105,9 @@ export const raiseEvent = async (
   table: EventTable = EVENTS,
 ): Promise<EventRun> => {
   const lines: Printed[] = [];
-  const context: HostContext = { input: { plugin: 'core', command: command.command, options: command.options } };
+  const context: HostContext = setup.context ?? {
+    input: { plugin: 'core', command: command.command, options: command.options },
+  };
   const services: HostServices = {
     terminal: { stdinIsTTY: setup.stdinIsTTY ?? false, stdoutIsTTY: false, env: setup.env ?? {}, cwd: setup.cwd },
     io: () => Promise.resolve(recordingIo(lines)),
