@@ -14,14 +14,13 @@ export type GuardErrorName =
   | 'ResourceDoesNotExistError'
   | 'ProfileConfigurationError'
   | 'CommandNotSupportedError'
-  | 'NotImplementedError'
   | 'APIRateExceededError'
   | 'DeploymentError'
   | 'FileSystemPermissionsError'
   | 'InvalidAmplifyAppIdError';
 
 /** The host CLI's fault names this plugin uses (bugs and unexpected states, not user mistakes). */
-export type GuardFaultName = 'UnknownFault' | 'ConfigurationFault';
+export type GuardFaultName = 'UnknownFault';
 
 /** What the CLI prints for an error: the message, the fix, and where to read more. */
 export type GuardErrorDetails = {

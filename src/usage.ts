@@ -156,9 +156,6 @@ export const COMMAND_SPECS = {
   },
 } as const satisfies Record<PluginName, Record<string, CommandSpec>>;
 
-/** The command names of one plugin name. */
-export type CommandName<P extends PluginName> = keyof (typeof COMMAND_SPECS)[P] & string;
-
 /** Flags every command accepts because the CLI itself handles them. */
 export const HOST_FLAGS: readonly string[] = ['yes', 'y', 'debug', 'help', 'h'];
 

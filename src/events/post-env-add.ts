@@ -8,7 +8,6 @@ import { loadProjectState, type ProjectState } from '../project/project';
 import { writeBoundaries, type EnvRecord } from '../project/team-provider-info';
 import { BOUNDARY_OPTION } from './pre-init';
 
-
 /**
  * PostEnvAdd and PostInit: the new env's stored boundary must be valid for its account, and its auth and
  * unauth roles must carry it. Problems are reported with the fix (never thrown: this is a post-event).
@@ -33,7 +32,11 @@ export const postEnvAdd: EventHandler = async (runtime) => {
 
 const checkNewEnvBoundary = async (runtime: EventRuntime, state: ProjectState, env: EnvRecord): Promise<Outcome> => {
   // The CLI drops `--permissions-boundary ''` instead of storing it; record "none, on purpose" as "".
-  if (env.boundary === undefined && runtime.options[BOUNDARY_OPTION] === '' && !runtime.memory.unboundedByDefault.has(env.name)) {
+  if (
+    env.boundary === undefined &&
+    runtime.options[BOUNDARY_OPTION] === '' &&
+    !runtime.memory.unboundedByDefault.has(env.name)
+  ) {
     await writeBoundaries(state.paths, new Map([[env.name, '']]));
     return 'done';
   }

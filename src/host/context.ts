@@ -1,5 +1,4 @@
 import { GuardFault } from '../errors';
-import type { RawOptions } from './flags';
 
 /** The parts of the CLI's `$TSContext` this plugin reads; everything else stays the CLI's business. */
 export type HostContext = {
@@ -32,6 +31,3 @@ export const asHostContext = (value: unknown): HostContext => {
   }
   return value as HostContext;
 };
-
-/** The options of the invocation, as the CLI parsed them. */
-export const hostOptions = (context: HostContext): RawOptions => context.input.options ?? {};
