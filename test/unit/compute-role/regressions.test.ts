@@ -1,6 +1,7 @@
 /** Regressions: behaviour an earlier version got wrong, each pinned by a test . */
-import { planRole, TAGS, INLINE_POLICY_NAME } from '../../../src/compute-role/plan';
-import { roleNameFrom } from '../../../src/compute-role/naming';
+import { INLINE_POLICY_NAME, planRole } from '../../../src/compute-role/plan';
+import { ownerTags } from '../../../src/compute-role/ownership';
+import { cleanRoleName } from '../../../src/compute-role/naming';
 import { trustsAmplify } from '../../../src/compute-role/trust';
 import { DEV_ACCOUNT, makeTempProject, type TempProject } from '../helpers/temp-project';
 import {
@@ -96,16 +97,18 @@ describe('audit never prints a secret (SPEC §4 audit, §8)', () => {
   );
 });
 
+const OWNER = { appId: APP_ID, env: 'dev', hosting: { kind: 'branch', branch: 'dev' } } as const;
+
 describe('planRole compares the inline policy semantically', () => {
   it('plans nothing when the inline policy differs only in key order', () => {
     const stored = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}';
     const reordered =
       '{"Statement":[{"Resource":"*","Action":"s3:GetObject","Effect":"Allow"}],"Version":"2012-10-17"}';
     const plan = planRole(
-      { name: 'r', boundary: '', policyArns: [], inlineDocument: reordered, tags: { [TAGS.app]: APP_ID } },
+      { name: 'r', owner: OWNER, boundary: '', policyArns: [], inlineDocument: reordered },
       {
         arn: roleArn('r'),
-        tags: { [TAGS.app]: APP_ID },
+        tags: ownerTags(OWNER),
         managedPolicies: [],
         inlinePolicies: [INLINE_POLICY_NAME],
         pluginInlineDocument: stored,
@@ -168,8 +171,8 @@ describe('attach --role-arn of another account', () => {
   });
 });
 
-describe('roleNameFrom and characters outside the BMP', () => {
+describe('cleanRoleName and characters outside the BMP', () => {
   it('turns one emoji into one dash', () => {
-    expect(roleNameFrom('shop-🚀-main')).toBe('shop---main');
+    expect(cleanRoleName('shop-🚀-main')).toBe('shop---main');
   });
 });
