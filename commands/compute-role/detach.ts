@@ -50,7 +50,7 @@ export const detachComputeRole: Command = async (runtime) => {
   for (const note of plan.notes) io.print.info(note);
   if (plan.deleteRoleName) {
     await aws.roles.delete(plan.deleteRoleName);
-    io.print.success(`Deleted role ${plan.deleteRoleName}.`);
+    io.print.success(`Deleted role ${deleteArn ?? plan.deleteRoleName}.`);
   }
   return applyRedeploy(aws.hosting, appId, plan.redeploy, io.print);
 };

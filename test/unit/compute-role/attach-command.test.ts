@@ -14,6 +14,7 @@ import {
   APP_ID,
   LAMBDA_TRUST,
   makeWorld,
+  pluginTags,
   roleArn,
   runComputeRole,
   type ComputeRoleRun,
@@ -47,6 +48,10 @@ const attach = (options: ComputeRoleRun['options'], extra: Partial<ComputeRoleRu
 const branchRole = (name: string) => world.hosting.state.branches.find((b) => b.branchName === name)?.computeRoleArn;
 
 const guardConfig = () => project.json(project.guardConfig);
+
+/** The warnings of a run about the role itself (not the note that a change awaits the next deployment). */
+const roleWarnings = (io: { lines: Array<{ level: string; text: string }> }) =>
+  io.lines.filter((line) => line.level === 'warn' && !/next deployment|deployed by hand/.test(line.text));
 
 const writePolicy = async (name: string, content: string): Promise<string> => {
   await writeFile(join(project.root, name), content);
@@ -85,7 +90,9 @@ describe('amplify compute-role attach --policy-arns', () => {
     expect(branchRole('dev')).toBe(roleArn(DEV_ROLE));
     expect(branchRole('main')).toBeUndefined();
     expect(await guardConfig()).toEqual({
-      environments: { dev: { computeRole: { roleArn: roleArn(DEV_ROLE), branch: 'dev' } } },
+      environments: {
+        dev: { computeRole: { roleArn: roleArn(DEV_ROLE), branch: 'dev', attachedAt: expect.any(String) as string } },
+      },
     });
     expect(io.printed()).toContain(`branch dev of app ${APP_ID} now uses compute role ${roleArn(DEV_ROLE)} (created)`);
   });
@@ -96,7 +103,9 @@ describe('amplify compute-role attach --policy-arns', () => {
     expect(error).toBeUndefined();
     expect(await guardConfig()).toEqual({
       boundary: { required: true },
-      environments: { dev: { computeRole: { roleArn: roleArn(DEV_ROLE), branch: 'dev' } } },
+      environments: {
+        dev: { computeRole: { roleArn: roleArn(DEV_ROLE), branch: 'dev', attachedAt: expect.any(String) as string } },
+      },
     });
   });
 
@@ -139,7 +148,9 @@ describe('amplify compute-role attach --policy-arns', () => {
     expect(world.iam.roles.get(name)?.tags['amplify-iam-guard:branch']).toBe('feature/x');
     expect(branchRole('feature/x')).toBe(roleArn(name));
     expect(await guardConfig()).toEqual({
-      environments: { dev: { computeRole: { roleArn: roleArn(name), branch: 'feature/x' } } },
+      environments: {
+        dev: { computeRole: { roleArn: roleArn(name), branch: 'feature/x', attachedAt: expect.any(String) as string } },
+      },
     });
   });
 
@@ -152,11 +163,13 @@ describe('amplify compute-role attach --policy-arns', () => {
   it('sets the app default with --app and records scope "app"', async () => {
     const { error } = await attach({ 'policy-arns': S3_READ, app: true, yes: true });
     expect(error).toBeUndefined();
-    const name = `amplify-${APP_ID}-app-compute`;
+    const name = `amplify-${APP_ID}-compute`;
     expect(world.hosting.state.app.computeRoleArn).toBe(roleArn(name));
     expect(branchRole('dev')).toBeUndefined();
     expect(await guardConfig()).toEqual({
-      environments: { dev: { computeRole: { roleArn: roleArn(name), scope: 'app' } } },
+      environments: {
+        dev: { computeRole: { roleArn: roleArn(name), scope: 'app', attachedAt: expect.any(String) as string } },
+      },
     });
   });
 
@@ -174,12 +187,20 @@ describe('amplify compute-role attach --policy-arns', () => {
     await expect(guardConfig()).rejects.toThrow('ENOENT');
   });
 
-  it('refuses to take over a role of the default name that it did not create', async () => {
+  it('never takes over a role of the default name that it did not create: the new role gets the hashed name', async () => {
     addRole(world, { name: DEV_ROLE, tags: { team: 'web' } });
     const { error } = await attach({ 'policy-arns': S3_READ, yes: true });
-    await expectRefusedUnchanged(error, [DEV_ROLE]);
-    expect((error as Error).message).toContain('was not created by amplify-iam-guard');
-    expect(world.iam.roles.get(DEV_ROLE)?.managedPolicies).toEqual([]);
+    expect(error).toBeUndefined();
+    expect(world.iam.roles.get(DEV_ROLE)).toMatchObject({ managedPolicies: [], tags: { team: 'web' } });
+    expect(branchRole('dev')).toMatch(new RegExp(`role/amplify-${APP_ID}-dev-[0-9a-f]{8}-compute$`));
+  });
+
+  it('refuses --role-name naming a role that is not this target’s, naming --role-name, and changes nothing', async () => {
+    addRole(world, { name: 'shared-ssr', tags: { team: 'web' } });
+    const { error } = await attach({ 'policy-arns': S3_READ, 'role-name': 'shared-ssr', yes: true });
+    await expectRefusedUnchanged(error, ['shared-ssr']);
+    expect((error as Error).message).toContain('--role-name shared-ssr names an existing role');
+    expect((error as AmplifyException).resolution).toContain('--role-arn');
   });
 });
 
@@ -197,7 +218,7 @@ describe('amplify compute-role attach --policy-file', () => {
       Version: '2012-10-17',
       Statement: [statement],
     });
-    expect(io.lines.filter((line) => line.level === 'warn')).toEqual([]);
+    expect(roleWarnings(io)).toEqual([]);
   });
 
   it('warns when the policy file allows "Action": "*" on "Resource": "*"', async () => {
@@ -207,7 +228,7 @@ describe('amplify compute-role attach --policy-file', () => {
     );
     const { io, error } = await attach({ 'policy-file': file, yes: true });
     expect(error).toBeUndefined();
-    const warnings = io.lines.filter((line) => line.level === 'warn').map((line) => line.text);
+    const warnings = roleWarnings(io).map((line) => line.text);
     expect(warnings).toEqual([expect.stringContaining('"Action": "*" on "Resource": "*"')]);
   });
 
@@ -248,7 +269,9 @@ describe('amplify compute-role attach --role-arn', () => {
     expect(world.iam.roles.get('hand-made')?.boundary).toBeUndefined();
     expect(io.lines).toContainEqual({ level: 'warn', text: expect.stringContaining(BOUNDARY) as string });
     expect(await guardConfig()).toEqual({
-      environments: { dev: { computeRole: { roleArn: existing.arn, branch: 'dev' } } },
+      environments: {
+        dev: { computeRole: { roleArn: existing.arn, branch: 'dev', attachedAt: expect.any(String) as string } },
+      },
     });
   });
 
@@ -256,7 +279,7 @@ describe('amplify compute-role attach --role-arn', () => {
     const existing = addRole(world, { name: 'hand-made', boundary: BOUNDARY });
     const { io, error } = await attach({ 'role-arn': existing.arn, yes: true });
     expect(error).toBeUndefined();
-    expect(io.lines.filter((line) => line.level === 'warn')).toEqual([]);
+    expect(roleWarnings(io)).toEqual([]);
   });
 
   it('refuses a role only Lambda may assume and changes nothing', async () => {
@@ -383,5 +406,21 @@ describe('amplify compute-role attach at a terminal', () => {
     const { error } = await attach({}, { stdinIsTTY: true, prompt });
     expect(error).toBeUndefined();
     expect(branchRole('dev')).toBe(existing.arn);
+  });
+});
+
+describe('attach --role-arn of another account', () => {
+  it('refuses a role ARN of another account instead of attaching a same-named local role', async () => {
+    addRole(world, { name: 'shared', tags: pluginTags('dev') });
+    const foreign = 'arn:aws:iam::999999999999:role/shared';
+    expect(DEV_ACCOUNT).not.toBe('999999999999');
+    const { error } = await runComputeRole({
+      command: 'attach',
+      options: { 'role-arn': foreign, yes: true },
+      cwd: project.root,
+      world,
+    });
+    expect(error).toBeInstanceOf(Error);
+    expect(world.hosting.state.branches[0].computeRoleArn).toBeUndefined();
   });
 });

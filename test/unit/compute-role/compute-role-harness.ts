@@ -95,13 +95,15 @@ export type ComputeRoleResult = { io: RecordingIo; error: unknown; asked: string
  */
 export const runComputeRole = async (run: ComputeRoleRun): Promise<ComputeRoleResult> => {
   const asked: string[] = [];
-  const io = recordingIo(run.prompt ?? forbiddenPrompter(asked));
+  const prompt = run.prompt ?? forbiddenPrompter(asked);
+  // The run's own redactor, which also masks the error the host throws.
+  let io = recordingIo(prompt);
   const context: HostContext = {
     input: { plugin: 'compute-role', command: run.command, options: run.options ?? {} },
   };
   const error = await runCommand(context, COMMANDS, {
     terminal: { stdinIsTTY: run.stdinIsTTY ?? false, stdoutIsTTY: false, env: {}, cwd: run.cwd },
-    io: () => Promise.resolve(io),
+    io: (settings) => Promise.resolve((io = recordingIo(prompt, settings.redactor))),
     envSession: (_context, env) =>
       Promise.resolve({
         aws: {

@@ -132,9 +132,7 @@ describe('chooseHostingTarget', () => {
 
 describe('effectiveRole', () => {
   it('is the branch’s own role when it has one', () => {
-    expect(effectiveRole({ computeRoleArn: ROLE_A }, ROLE_B)).toBe(
-      ROLE_A,
-    );
+    expect(effectiveRole({ computeRoleArn: ROLE_A }, ROLE_B)).toBe(ROLE_A);
   });
 
   it('is the app default when the branch has none', () => {

@@ -112,3 +112,9 @@ describe('pickRoleName', () => {
     expect(picked(branch('main'), [role(plain, {}), role(hashed, {})]).ok).toBe(false);
   });
 });
+
+describe('cleanRoleName and characters outside the BMP', () => {
+  it('turns one emoji into one dash', () => {
+    expect(cleanRoleName('shop-🚀-main')).toBe('shop---main');
+  });
+});

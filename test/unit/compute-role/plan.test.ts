@@ -201,3 +201,22 @@ describe('describeStep', () => {
     expect(describeStep({ action: 'set-boundary', boundary: '' })).toBe('remove the permissions boundary');
   });
 });
+
+describe('planRole compares the inline policy semantically', () => {
+  it('plans nothing when the inline policy differs only in key order', () => {
+    const stored = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}';
+    const reordered =
+      '{"Statement":[{"Resource":"*","Action":"s3:GetObject","Effect":"Allow"}],"Version":"2012-10-17"}';
+    const plan = planRole(
+      { name: 'r', owner: OWNER, boundary: '', policyArns: [], inlineDocument: reordered },
+      {
+        arn: 'arn:aws:iam::123456789012:role/r',
+        tags: ownerTags(OWNER),
+        managedPolicies: [],
+        inlinePolicies: [INLINE_POLICY_NAME],
+        pluginInlineDocument: stored,
+      },
+    );
+    expect(plan).toEqual({ steps: [] });
+  });
+});
