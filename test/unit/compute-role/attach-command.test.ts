@@ -20,6 +20,7 @@ import {
   type ComputeRoleRun,
   type World,
 } from './compute-role-harness';
+import { unusedHosting, unusedRoles } from '../../fakes/memory-ports';
 
 const BOUNDARY = `arn:aws:iam::${DEV_ACCOUNT}:policy/AmplifyBoundary`;
 const S3_READ = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess';
@@ -422,5 +423,81 @@ describe('attach --role-arn of another account', () => {
     });
     expect(error).toBeInstanceOf(Error);
     expect(world.hosting.state.branches[0].computeRoleArn).toBeUndefined();
+  });
+});
+
+describe('amplify compute-role attach checks every input before anything changes', () => {
+  /** A world whose every IAM and Amplify call fails the test. */
+  const noAws = (): World => ({
+    ...world,
+    iam: { port: unusedRoles(), roles: world.iam.roles },
+    hostingPort: unusedHosting(),
+  });
+
+  it.each([['r'.repeat(2001)], ['rôle-ssr'], ['feature/x']])(
+    'refuses --role-name %s before any AWS call, naming --role-name',
+    async (name) => {
+      const { error } = await attach({ 'policy-arns': S3_READ, 'role-name': name, yes: true }, { world: noAws() });
+      expect(error).toBeInstanceOf(AmplifyException);
+      expect((error as Error).message).toMatch(/^--role-name .* is not an IAM role name/);
+    },
+  );
+
+  it('refuses --policy-arns not-an-arn naming --policy-arns, and creates no role', async () => {
+    const { error } = await attach({ 'policy-arns': `${S3_READ},not-an-arn`, yes: true });
+    await expectRefusedUnchanged(error, []);
+    expect((error as Error).message).toContain('--policy-arns: "not-an-arn" is not a managed policy ARN');
+    expect((error as Error).message).not.toContain(DEV_ROLE);
+  });
+
+  it('refuses a policy of another account and one that does not exist, creating nothing', async () => {
+    const foreign = await attach({ 'policy-arns': 'arn:aws:iam::999999999999:policy/SesSend', yes: true });
+    await expectRefusedUnchanged(foreign.error, []);
+    expect((foreign.error as Error).message).toContain('belongs to account 999999999999');
+    const missing = await attach({ 'policy-arns': `arn:aws:iam::${DEV_ACCOUNT}:policy/Nope`, yes: true });
+    await expectRefusedUnchanged(missing.error, []);
+    expect((missing.error as Error).message).toContain('does not exist in account');
+  });
+
+  it('refuses a policy file that is JSON but not an IAM policy, creating nothing', async () => {
+    const file = await writePolicy('bad.json', JSON.stringify({ Statement: [{ Effect: 'Allow', Action: '*' }] }));
+    const { error } = await attach({ 'policy-file': file, yes: true });
+    await expectRefusedUnchanged(error, []);
+    expect((error as Error).message).toContain('--policy-file bad.json is not an IAM policy document');
+  });
+
+  it('refuses --role-arn of a role any principal may assume', async () => {
+    const open = addRole(world, {
+      name: 'open',
+      trustPolicy: { Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }] },
+    });
+    const { error } = await attach({ 'role-arn': open.arn, yes: true });
+    await expectRefusedUnchanged(error, ['open']);
+    expect((error as Error).message).toContain('lets any principal');
+  });
+});
+
+describe('amplify compute-role attach and the next deployment', () => {
+  it('says the role is not in effect until the branch deploys, and what to run for an app deployed by hand', async () => {
+    const { io } = await attach({ 'policy-arns': S3_READ, redeploy: true, yes: true });
+    const printed = io.printed();
+    expect(printed).toContain("only at the branch's next deployment");
+    expect(printed).toContain('deployed by hand');
+    expect(world.hosting.state.jobs.size).toBe(0);
+  });
+
+  it('starts a release job of the branch with --redeploy when the app has a repository', async () => {
+    world.hosting.state.app.repository = 'https://github.com/example/shop';
+    const { io, error } = await attach({ 'policy-arns': S3_READ, redeploy: true, yes: true });
+    expect(error).toBeUndefined();
+    expect(world.hosting.state.jobs.get('dev')?.[0]).toMatchObject({ jobType: 'RELEASE' });
+    expect(io.printed()).toContain('Started release job 1 of branch dev');
+  });
+
+  it('records when it set the role, and keeps that time when a run changes nothing', async () => {
+    await attach({ 'policy-arns': S3_READ, yes: true });
+    const first = (await guardConfig()) as { environments: { dev: { computeRole: { attachedAt: string } } } };
+    await attach({ 'policy-arns': S3_READ, yes: true });
+    expect(await guardConfig()).toEqual(first);
   });
 });
