@@ -97,11 +97,13 @@ describe('compute roles in IAM (moto) and Amplify (the fake)', () => {
       boundary: BOUNDARY,
       managedPolicies: [READ_ONLY],
       inlinePolicies: [INLINE_POLICY_NAME],
-      tags: ownerTags(MAIN_OWNER),
+      tags: ownerTags({ ...MAIN_OWNER, hosting: target }),
     });
     expect(trustsAmplify(role?.trustPolicy)).toBe(true);
     expect(role?.trustPolicy).toEqual(COMPUTE_TRUST_POLICY);
-    expect(planRole(spec([READ_ONLY], INLINE), role)).toEqual({ steps: [] });
+    expect(planRole({ ...spec([READ_ONLY], INLINE), owner: { ...MAIN_OWNER, hosting: target } }, role)).toEqual({
+      steps: [],
+    });
 
     await applyAttach(
       { roles, hosting: hosting() },
