@@ -85,7 +85,9 @@ describe('amplify compute-role attach', () => {
     expect(attached.AttachedPolicies?.map((policy) => policy.PolicyArn)).toEqual([READ_ONLY]);
     expect(branch('main')?.computeRoleArn).toBe(Role?.Arn);
     expect(await guardConfig()).toEqual({
-      environments: { dev: { computeRole: { roleArn: Role?.Arn, branch: 'main', attachedAt: expect.any(String) } } },
+      environments: {
+        dev: { computeRole: { roleArn: Role?.Arn, branch: 'main', attachedAt: expect.any(String) as string } },
+      },
     });
   });
 
