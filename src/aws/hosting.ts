@@ -71,9 +71,9 @@ export const createHostingPort = (client: AmplifyClient, env?: string): HostingP
       }),
     lastDeployment: (appId, branch) =>
       callAws({ action: 'amplify:ListJobs', resource: `branch ${branch} of app ${appId}`, env }, async () => {
-        // Amplify lists a branch's jobs newest first, so the first one is the last deployment.
-        const { jobSummaries } = await client.send(new ListJobsCommand({ appId, branchName: branch, maxResults: 1 }));
-        return jobSummaries?.[0]?.startTime;
+        // Amplify lists a branch's jobs newest first; a job still running or failed has not deployed the role.
+        const { jobSummaries } = await client.send(new ListJobsCommand({ appId, branchName: branch, maxResults: 50 }));
+        return jobSummaries?.find((job) => job.status === 'SUCCEED')?.startTime;
       }),
   };
 };

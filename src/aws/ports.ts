@@ -93,7 +93,7 @@ export type HostingPort = {
   setVariables: (appId: string, target: HostingTarget, variables: Record<string, string>) => Promise<void>;
   /** `StartJob` with `jobType: RELEASE`: redeploys the branch's last commit; returns the job id. */
   startRelease: (appId: string, branch: string) => Promise<string>;
-  /** `ListJobs` (newest first): when the branch's last deployment started; undefined when it never deployed. */
+  /** `ListJobs` (newest first): when the branch's last successful deployment started; undefined when none. */
   lastDeployment: (appId: string, branch: string) => Promise<Date | undefined>;
 };
 

@@ -11,7 +11,9 @@ export type RoleEffect = 'in-effect' | 'pending' | 'none';
 export const roleEffect = (roleArn: string | undefined, setAt?: Date, lastDeployment?: Date): RoleEffect => {
   if (!roleArn) return 'none';
   if (!lastDeployment) return 'pending';
-  return setAt && setAt.getTime() > lastDeployment.getTime() ? 'pending' : 'in-effect';
+  // Amplify keeps job times in whole seconds: a job started in the second the role was set came after it.
+  const seconds = (time: Date): number => Math.floor(time.getTime() / 1000);
+  return setAt && seconds(setAt) > seconds(lastDeployment) ? 'pending' : 'in-effect';
 };
 
 /** A compute role recorded in iam-guard.json: where it was set, and when (older files have no time). */

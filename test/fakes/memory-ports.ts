@@ -105,7 +105,7 @@ export const memoryHosting = (app: HostingApp, branches: HostingBranch[]) => {
   const state = {
     app: { ...app },
     branches: branches.map((branch) => ({ ...branch })),
-    jobs: new Map<string, Array<{ jobId: string; jobType: string; startTime: Date }>>(),
+    jobs: new Map<string, Array<{ jobId: string; jobType: string; status: string; startTime: Date }>>(),
   };
   const find = (
     target: { kind: 'branch'; branch: string } | { kind: 'app' },
@@ -133,10 +133,11 @@ export const memoryHosting = (app: HostingApp, branches: HostingBranch[]) => {
       find({ kind: 'branch', branch });
       const jobs = state.jobs.get(branch) ?? [];
       const jobId = String(jobs.length + 1);
-      state.jobs.set(branch, [{ jobId, jobType: 'RELEASE', startTime: new Date() }, ...jobs]);
+      state.jobs.set(branch, [{ jobId, jobType: 'RELEASE', status: 'PENDING', startTime: new Date() }, ...jobs]);
       return Promise.resolve(jobId);
     },
-    lastDeployment: (_appId, branch) => Promise.resolve(state.jobs.get(branch)?.[0]?.startTime),
+    lastDeployment: (_appId, branch) =>
+      Promise.resolve(state.jobs.get(branch)?.find((job) => job.status === 'SUCCEED')?.startTime),
   };
   return { port, state };
 };

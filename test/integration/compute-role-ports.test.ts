@@ -164,7 +164,11 @@ describe('compute roles in IAM (moto) and Amplify (the fake)', () => {
     fake.addJob('app2', 'feature/x', 1_700_000_000);
     expect(await hosting().lastDeployment('app2', 'feature/x')).toEqual(new Date(1_700_000_000_000));
     const jobId = await hosting().startRelease('app2', 'feature/x');
-    expect(fake.jobs('app2', 'feature/x')[0]).toMatchObject({ jobId, jobType: 'RELEASE' });
+    expect(fake.jobs('app2', 'feature/x')[0]).toMatchObject({ jobId, jobType: 'RELEASE', status: 'PENDING' });
+    // A job still running has not deployed anything yet.
+    expect(await hosting().lastDeployment('app2', 'feature/x')).toEqual(new Date(1_700_000_000_000));
+    const started = fake.jobs('app2', 'feature/x')[0];
+    if (started) started.status = 'SUCCEED';
     expect((await hosting().lastDeployment('app2', 'feature/x'))?.getTime()).toBeGreaterThan(1_700_000_000_000);
     expect((await hosting().getApp('app2')).repository).toBe('https://github.com/example/shop');
   });

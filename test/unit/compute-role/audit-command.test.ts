@@ -47,7 +47,7 @@ const leakyWorld = (roles: { main?: string; dev?: string; app?: string } = {}): 
 /** Records a deployment of each branch at `at` (now by default), as Amplify's ListJobs would list it. */
 const deployed = (world: World, at = new Date(), branches = ['main', 'dev']): World => {
   for (const branch of branches)
-    world.hosting.state.jobs.set(branch, [{ jobId: '1', jobType: 'RELEASE', startTime: at }]);
+    world.hosting.state.jobs.set(branch, [{ jobId: '1', jobType: 'RELEASE', status: 'SUCCEED', startTime: at }]);
   return world;
 };
 

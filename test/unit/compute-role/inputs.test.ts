@@ -96,6 +96,12 @@ describe('roleEffect', () => {
     expect(roleEffect('arn', before, undefined)).toBe('pending');
   });
 
+  it('counts a deployment started in the same second as the change (Amplify keeps whole seconds) as after it', () => {
+    expect(roleEffect('arn', new Date('2026-03-01T00:00:00.900Z'), new Date('2026-03-01T00:00:00.000Z'))).toBe(
+      'in-effect',
+    );
+  });
+
   it('is none without a role', () => {
     expect(roleEffect(undefined, before, after)).toBe('none');
   });

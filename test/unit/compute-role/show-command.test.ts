@@ -27,7 +27,9 @@ afterEach(async () => {
 describe('amplify compute-role show', () => {
   it('prints only its JSON shape on stdout with --json, each branch with its state and last deployment', async () => {
     const deployedAt = new Date('2026-03-01T10:00:00.000Z');
-    world.hosting.state.jobs.set('main', [{ jobId: '4', jobType: 'RELEASE', startTime: deployedAt }]);
+    world.hosting.state.jobs.set('main', [
+      { jobId: '4', jobType: 'RELEASE', status: 'SUCCEED', startTime: deployedAt },
+    ]);
     const { io, error } = await runComputeRole({ command: 'show', options: { json: true }, cwd: project.root, world });
     expect(error).toBeUndefined();
     expect(io.lines).toEqual([]);
@@ -116,7 +118,9 @@ describe('amplify compute-role show', () => {
     });
     const lastDeployment = new Date('2026-03-01T00:00:00.000Z');
     for (const branch of ['main', 'dev'])
-      world.hosting.state.jobs.set(branch, [{ jobId: '1', jobType: 'RELEASE', startTime: lastDeployment }]);
+      world.hosting.state.jobs.set(branch, [
+        { jobId: '1', jobType: 'RELEASE', status: 'SUCCEED', startTime: lastDeployment },
+      ]);
     const { io } = await runComputeRole({ command: 'show', options: { json: true }, cwd: project.root, world });
     const report = JSON.parse(io.stdout.join('')) as { branches: Array<{ branch: string; state: string }> };
     expect(report.branches.find((row) => row.branch === 'main')?.state).toBe('pending');
