@@ -1,20 +1,11 @@
 import { boundaryRow } from '../../src/boundary/show-report';
-import { changesNothing, describeAttachPlan, planAttach, type AttachFacts } from '../../src/compute-role/attach-plan';
+import { changesNothing, describeAttachPlan, planAttach } from '../../src/compute-role/attach-plan';
 import { currentRoleOf, describeTarget } from '../../src/compute-role/hosting-target';
 import { describeStep } from '../../src/compute-role/plan';
 import { GuardError } from '../../src/errors';
 import { applyAttach, applyRedeploy } from '../../src/flows/apply-compute-role';
-import {
-  askAttachChoice,
-  checkPolicyArns,
-  checkRoleArnFlag,
-  checkRoleNameFlag,
-  findRoleName,
-  readExistingRole,
-  readPolicyFile,
-  recordIsFor,
-  type AttachChoice,
-} from '../../src/flows/attach-inputs';
+import { checkRoleNameFlag, readPolicyFile, recordIsFor } from '../../src/flows/attach-inputs';
+import { askAttachChoice, checkedRequest, type AttachChoice } from '../../src/flows/attach-request';
 import { chooseHostingTarget, envBranchOf, openHosting } from '../../src/flows/hosting-target';
 import type { Command } from '../../src/host/runtime';
 import { writeComputeRole } from '../../src/project/guard-config';
@@ -60,31 +51,19 @@ export const attachComputeRole: Command = async (runtime) => {
       ? { kind: 'existing', roleArn: roleArnFlag }
       : { kind: 'create', policyArns: policyArns ?? [], policyFile };
 
-  // Every input is checked before anything changes.
-  let request: AttachFacts['request'];
-  if (choice.kind === 'existing') {
-    checkRoleArnFlag(choice.roleArn, envTarget);
-    request = { kind: 'existing', role: await readExistingRole(aws.roles, choice.roleArn) };
-  } else {
-    await checkPolicyArns(aws.iam, envTarget, choice.policyArns, io.print);
-    const inlineDocument =
-      choice.policyFile === undefined || choice.policyFile === policyFile
-        ? flagDocument
-        : await readPolicyFile(invocation.cwd, choice.policyFile);
-    if (choice.policyArns.length === 0 && !inlineDocument) {
-      const allowed =
-        invocation.interactive && (await io.prompt.confirm('Create a role with no permissions at all?', false));
-      if (!allowed)
-        throw new GuardError('InputValidationError', {
-          message: 'The role to create would have no permissions at all (no --policy-arns, no --policy-file).',
-          resolution:
-            'Give --policy-arns <arn,arn> and/or --policy-file <policy.json>, or --role-arn <arn> to attach an existing role.',
-        });
-    }
-    const found = await findRoleName(aws.roles, owner, roleNameFlag, configured, recordedHere);
-    request = { kind: 'create', ...found, policyArns: choice.policyArns, inlineDocument };
-  }
-
+  const request = await checkedRequest({
+    aws,
+    io,
+    interactive: invocation.interactive,
+    cwd: invocation.cwd,
+    envTarget,
+    owner,
+    choice,
+    flagFile:
+      policyFile === undefined || flagDocument === undefined ? undefined : { file: policyFile, document: flagDocument },
+    roleName: roleNameFlag,
+    recorded: recordedHere ? configured : undefined,
+  });
   const boundary = boundaryRow(env, project.config.boundary).boundary;
   const plan = planAttach({
     owner,

@@ -9,7 +9,7 @@ import { policyDocumentProblem } from '../compute-role/policy-document';
 import { parseRoleArn, ROLE_ARN_FORM, roleNameOf, roleNameProblem } from '../compute-role/role-arn';
 import { sameTarget } from '../compute-role/hosting-target';
 import { GuardError } from '../errors';
-import type { Printer, Prompter } from '../host/io';
+import type { Printer } from '../host/io';
 import type { ComputeRoleSetting } from '../project/guard-config';
 
 /** `--role-name` by IAM's rule, before any AWS call. */
@@ -110,11 +110,11 @@ export const findRoleName = async (
   roles: EnvAws['roles'],
   owner: RoleOwner,
   flag: string | undefined,
+  /** The env's record in iam-guard.json, when it is for this target. */
   recorded: ComputeRoleSetting | undefined,
-  recordedTarget: boolean,
 ): Promise<{ name: string; holder?: RoleInfo; named: boolean }> => {
   if (flag !== undefined) return { name: flag, holder: await roles.describe(flag), named: true };
-  if (recorded && recordedTarget) {
+  if (recorded) {
     const role = await roles.describe(roleNameOf(recorded.roleArn));
     if (role && mayChange(ownershipOf(role.tags, owner))) return { name: role.name, holder: role, named: false };
   }
@@ -145,33 +145,3 @@ export const recordIsFor = (
     recorded.scope === 'app' ? { kind: 'app' } : { kind: 'branch', branch: recorded.branch ?? envBranch ?? '' },
     hosting,
   );
-
-/** What the user chose at the terminal when `attach` got no role flags. */
-export type AttachChoice =
-  { kind: 'existing'; roleArn: string } | { kind: 'create'; policyArns: string[]; policyFile?: string };
-
-/** Asks, at a terminal, whether to use an existing role or create one, and with which policies. */
-export const askAttachChoice = async (prompt: Prompter, target: string): Promise<AttachChoice> => {
-  const mode = await prompt.pick(`Compute role for ${target}`, [
-    { name: 'Create a role (trusting only amplify.amazonaws.com, with the env’s boundary)', value: 'create' as const },
-    { name: 'Use an existing role', value: 'existing' as const },
-  ]);
-  if (mode === 'existing') {
-    const roleArn = await prompt.input('ARN of the role', {
-      validate: (value) => (parseRoleArn(value) ? true : `an IAM role ARN, ${ROLE_ARN_FORM}`),
-    });
-    return { kind: 'existing', roleArn };
-  }
-  const typed = await prompt.input('Managed policy ARNs for the role (comma-separated; empty for none)', {
-    initial: '',
-  });
-  const file = await prompt.input('Inline policy file (JSON; empty for none)', { initial: '' });
-  return {
-    kind: 'create',
-    policyArns: typed
-      .split(',')
-      .map((item) => item.trim())
-      .filter(Boolean),
-    policyFile: file || undefined,
-  };
-};
