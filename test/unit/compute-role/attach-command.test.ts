@@ -501,3 +501,26 @@ describe('amplify compute-role attach and the next deployment', () => {
     expect(await guardConfig()).toEqual(first);
   });
 });
+
+describe('amplify compute-role attach --redeploy when the deployment cannot start', () => {
+  it('keeps the role set, says the deployment did not start, and ends with a non-zero exit code', async () => {
+    const exitCode = process.exitCode;
+    try {
+      world.hosting.state.app.repository = 'https://github.com/example/shop';
+      world.hostingPort = {
+        ...world.hosting.port,
+        startRelease: () => Promise.reject(new Error('User is not authorized to perform amplify:StartJob.')),
+      };
+      const { io, error } = await attach({ 'policy-arns': S3_READ, redeploy: true, yes: true });
+      expect(error).toBeUndefined();
+      expect(branchRole('dev')).toBe(roleArn(DEV_ROLE));
+      expect(io.lines).toContainEqual({
+        level: 'error',
+        text: expect.stringContaining('Could not start the deployment of branch dev') as string,
+      });
+      expect(process.exitCode).toBe(1);
+    } finally {
+      process.exitCode = exitCode;
+    }
+  });
+});

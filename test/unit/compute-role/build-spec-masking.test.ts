@@ -2,8 +2,15 @@ import { makeTempProject, type TempProject } from '../helpers/temp-project';
 import { everythingPrinted, makeWorld, runComputeRole } from './compute-role-harness';
 
 let project: TempProject | undefined;
+let savedExitCode: typeof process.exitCode;
+
+beforeEach(() => {
+  savedExitCode = process.exitCode;
+});
 
 afterEach(async () => {
+  // A run that finds credentials ends with a non-zero exit code; it must not become the test run's.
+  process.exitCode = savedExitCode;
   await project?.remove();
   project = undefined;
 });

@@ -4,8 +4,15 @@ import { APP_ID, makeWorld, roleArn, runComputeRole } from './compute-role-harne
 const S3_READ = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess';
 
 let project: TempProject | undefined;
+let savedExitCode: typeof process.exitCode;
+
+beforeEach(() => {
+  savedExitCode = process.exitCode;
+});
 
 afterEach(async () => {
+  // A run that finds credentials ends with a non-zero exit code; it must not become the test run's.
+  process.exitCode = savedExitCode;
   await project?.remove();
   project = undefined;
 });
