@@ -96,7 +96,7 @@ const main = async (): Promise<void> => {
     await step(sandbox, project, ['boundary', 'verify', '--all-envs'], 0);
 
     banner('4. An SSR hosting branch with access keys in its variables gets a compute role instead');
-    fake.addApp({ appId: APP, name: 'shop' });
+    fake.addApp({ appId: APP, name: 'shop', repository: 'https://github.com/example/shop' });
     fake.addBranch(APP, {
       branchName: 'main',
       backendEnvironmentArn: `arn:aws:amplify:us-east-1:${PROD}:apps/${APP}/backendenvironments/prod`,
@@ -110,9 +110,12 @@ const main = async (): Promise<void> => {
     await step(
       sandbox,
       project,
-      ['compute-role', 'attach', '--policy-arns', `arn:aws:iam::${PROD}:policy/SsrReadOnly`, '--yes'],
+      ['compute-role', 'attach', '--policy-arns', `arn:aws:iam::${PROD}:policy/SsrReadOnly`, '--redeploy', '--yes'],
       0,
     );
+    await step(sandbox, project, ['compute-role', 'show'], 0);
+    // Amplify Hosting would now build and deploy the branch; the fake only marks the release job done.
+    for (const job of fake.jobs(APP, 'main')) job.status = 'SUCCEED';
     await step(sandbox, project, ['compute-role', 'show'], 0);
     await step(sandbox, project, ['compute-role', 'audit', '--fix'], 0);
     await step(sandbox, project, ['boundary', 'verify'], 0);

@@ -41,6 +41,11 @@ const branch: FlagSpec = {
   description: 'The hosting branch (default: the env’s branch)',
 };
 const app: FlagSpec = { name: 'app', description: 'The app default instead of one branch' };
+const redeploy: FlagSpec = {
+  name: 'redeploy',
+  description:
+    'Start the branch’s deployment (amplify:StartJob, RELEASE) so the running app picks up the change; an app deployed by hand is told what to run',
+};
 
 /** The commands of each plugin name, in the order help lists them. */
 export const COMMAND_SPECS = {
@@ -102,7 +107,7 @@ export const COMMAND_SPECS = {
   'compute-role': {
     attach: {
       usage:
-        'amplify compute-role attach [--role-arn <arn> | --policy-arns <a,b>] [--policy-file <policy.json>] [--role-name <name>] [--branch <name> | --app] [--app-id <id>] [--env <env>] [--dry-run] [--yes]',
+        'amplify compute-role attach [--role-arn <arn> | --policy-arns <a,b>] [--policy-file <policy.json>] [--role-name <name>] [--branch <name> | --app] [--app-id <id>] [--env <env>] [--redeploy] [--dry-run] [--yes]',
       description: 'Attach an IAM compute role to the environment’s hosting branch (or the app), creating it if asked',
       flags: [
         {
@@ -117,13 +122,14 @@ export const COMMAND_SPECS = {
         app,
         appId,
         env,
+        redeploy,
         { name: 'dry-run', description: 'Print the plan and change nothing' },
         yes,
       ],
     },
     detach: {
       usage:
-        'amplify compute-role detach [--branch <name> | --app] [--app-id <id>] [--env <env>] [--delete-role] [--yes]',
+        'amplify compute-role detach [--branch <name> | --app] [--app-id <id>] [--env <env>] [--delete-role] [--redeploy] [--yes]',
       description: 'Remove the compute role from the hosting branch (or the app)',
       flags: [
         branch,
@@ -132,14 +138,16 @@ export const COMMAND_SPECS = {
         env,
         {
           name: 'delete-role',
-          description: 'Also delete the role, if this plugin created it and nothing else uses it',
+          description: 'Also delete the role, if this plugin created it for this target and nothing else uses it',
         },
+        redeploy,
         yes,
       ],
     },
     show: {
       usage: 'amplify compute-role show [--env <env>] [--app-id <id>] [--json]',
-      description: 'Show the app default and every branch’s compute role, with each role’s boundary',
+      description:
+        'Show the app default and every branch’s compute role, its boundary, and whether it is in effect or pending',
       flags: [env, appId, json],
     },
     audit: {

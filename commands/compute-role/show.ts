@@ -1,56 +1,68 @@
-import { roleNameOf } from '../../src/flows/attach-inputs';
-import { effectiveRole, openHosting } from '../../src/flows/hosting-target';
+import { roleNameOf } from '../../src/compute-role/role-arn';
+import { branchEffects } from '../../src/flows/role-effects';
+import { openHosting } from '../../src/flows/hosting-target';
 import { formatTable } from '../../src/format/table';
 import type { Command } from '../../src/host/runtime';
 
-/** `amplify compute-role show`: the app default and every branch's compute role, with each role's boundary. */
+const STATE_WORDS = { 'in-effect': 'in effect', pending: 'pending (next deployment)', none: '' } as const;
+
+/**
+ * `amplify compute-role show`: the app default and every branch's compute role, with each role's boundary, and
+ * whether the branch already runs with it (`pending` when it was set after the branch's last deployment).
+ */
 export const showComputeRoles: Command = async (runtime) => {
   const { flags, io } = runtime;
-  const { appId, aws } = await openHosting(runtime);
+  const { project, appId, aws } = await openHosting(runtime);
   const [app, branches] = await Promise.all([aws.hosting.getApp(appId), aws.hosting.listBranches(appId)]);
-  const boundaries = new Map<string, string | null>();
-  const boundaryOf = async (roleArn: string | undefined): Promise<string | null> => {
-    if (!roleArn) return null;
-    if (!boundaries.has(roleArn)) {
-      const role = await aws.roles.describe(roleNameOf(roleArn));
-      boundaries.set(roleArn, role?.boundary ?? null);
-    }
-    return boundaries.get(roleArn) ?? null;
+  const effects = await branchEffects(aws.hosting, project.config, appId, app, branches);
+  const boundaries = new Map<string, Promise<string | null>>();
+  const boundaryOf = (roleArn: string | undefined): Promise<string | null> => {
+    if (!roleArn) return Promise.resolve(null);
+    if (!boundaries.has(roleArn))
+      boundaries.set(
+        roleArn,
+        aws.roles.describe(roleNameOf(roleArn)).then((role) => role?.boundary ?? null),
+      );
+    return boundaries.get(roleArn) ?? Promise.resolve(null);
   };
   const report = {
     appId,
     appDefault: { roleArn: app.computeRoleArn ?? null, boundary: await boundaryOf(app.computeRoleArn) },
-    branches: [] as Array<{
-      branch: string;
-      roleArn: string | null;
-      boundary: string | null;
-      effective: string | null;
-    }>,
+    branches: await Promise.all(
+      branches.map(async (branch) => {
+        const effect = effects.get(branch.branchName);
+        return {
+          branch: branch.branchName,
+          roleArn: branch.computeRoleArn ?? null,
+          boundary: await boundaryOf(effect?.effective),
+          effective: effect?.effective ?? null,
+          state: effect?.effect ?? 'none',
+          lastDeployment: effect?.lastDeployment?.toISOString() ?? null,
+        };
+      }),
+    ),
   };
-  for (const branch of branches) {
-    const effective = effectiveRole(branch, app.computeRoleArn) ?? null;
-    report.branches.push({
-      branch: branch.branchName,
-      roleArn: branch.computeRoleArn ?? null,
-      boundary: await boundaryOf(effective ?? undefined),
-      effective,
-    });
-  }
   if (flags.boolean('json')) {
     io.out(`${JSON.stringify(report, null, 2)}\n`);
-    return;
+    return 'done';
   }
   io.print.info(
     `App ${appId} default compute role: ${report.appDefault.roleArn ?? '(none)'}${report.appDefault.boundary ? ` (boundary ${report.appDefault.boundary})` : ''}`,
   );
   const table = formatTable(
-    ['Branch', 'Compute role', 'In effect', 'Boundary of the role in effect'],
+    ['Branch', 'Compute role', 'Role it runs with', 'State', 'Boundary of that role'],
     report.branches.map((row) => [
       row.branch,
       row.roleArn ?? '(none)',
       row.effective ?? '(none)',
+      STATE_WORDS[row.state],
       row.boundary ?? '(none)',
     ]),
   );
   for (const line of table) io.print.info(line);
+  if (report.branches.some((row) => row.state === 'pending'))
+    io.print.warn(
+      'A pending role was set after the branch last deployed: the running app still uses the role it was deployed with until the next deployment (`amplify compute-role attach --redeploy`).',
+    );
+  return 'done';
 };

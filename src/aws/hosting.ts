@@ -1,6 +1,8 @@
 import {
   GetAppCommand,
+  ListJobsCommand,
   paginateListBranches,
+  StartJobCommand,
   UpdateAppCommand,
   UpdateBranchCommand,
   type AmplifyClient,
@@ -34,6 +36,7 @@ export const createHostingPort = (client: AmplifyClient, env?: string): HostingP
           computeRoleArn: app?.computeRoleArn || undefined,
           environmentVariables: app?.environmentVariables ?? {},
           buildSpec: app?.buildSpec,
+          repository: app?.repository || undefined,
         };
       }),
     listBranches: (appId) =>
@@ -54,5 +57,23 @@ export const createHostingPort = (client: AmplifyClient, env?: string): HostingP
       }),
     setComputeRole: (appId, target, roleArn) => update(appId, target, { computeRoleArn: roleArn }),
     setVariables: (appId, target, variables) => update(appId, target, { environmentVariables: variables }),
+    startRelease: (appId, branch) =>
+      callAws({ action: 'amplify:StartJob', resource: `branch ${branch} of app ${appId}`, env }, async () => {
+        const { jobSummary } = await client.send(
+          new StartJobCommand({
+            appId,
+            branchName: branch,
+            jobType: 'RELEASE',
+            jobReason: 'amplify-iam-guard: put the new compute role in effect',
+          }),
+        );
+        return jobSummary?.jobId ?? '';
+      }),
+    lastDeployment: (appId, branch) =>
+      callAws({ action: 'amplify:ListJobs', resource: `branch ${branch} of app ${appId}`, env }, async () => {
+        // Amplify lists a branch's jobs newest first; a job still running or failed has not deployed the role.
+        const { jobSummaries } = await client.send(new ListJobsCommand({ appId, branchName: branch, maxResults: 50 }));
+        return jobSummaries?.find((job) => job.status === 'SUCCEED')?.startTime;
+      }),
   };
 };

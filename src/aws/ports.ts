@@ -1,3 +1,5 @@
+import type { HostingTarget } from '../compute-role/hosting-target';
+import type { RoleInfo } from '../compute-role/role-info';
 /** A customer-managed policy, as offered in the boundary picker. */
 export type PolicySummary = { arn: string; name: string; path: string; description?: string };
 
@@ -39,18 +41,8 @@ export type IdentityPort = {
   account: () => Promise<string>;
 };
 
-/** An IAM role as the compute-role commands see it. */
-export type RoleInfo = {
-  arn: string;
-  name: string;
-  trustPolicy: unknown;
-  boundary?: string;
-  tags: Record<string, string>;
-  managedPolicies: string[];
-  inlinePolicies: string[];
-  /** The document of the inline policy this plugin puts on roles it creates, when the role has it. */
-  pluginInlineDocument?: string;
-};
+/** An IAM role as the compute-role commands see it (defined with the pure compute-role code). */
+export type { RoleInfo };
 
 /** What a role to create is made of. */
 export type NewRole = {
@@ -71,6 +63,8 @@ export type RolesPort = {
   putInlinePolicy: (roleName: string, policyName: string, document: string) => Promise<void>;
   deleteInlinePolicy: (roleName: string, policyName: string) => Promise<void>;
   setBoundary: (roleName: string, boundary: string | undefined) => Promise<void>;
+  /** `TagRole`: adds or overwrites these tags. */
+  tag: (roleName: string, tags: Record<string, string>) => Promise<void>;
   /** Detaches and deletes its policies, then the role. */
   delete: (roleName: string) => Promise<void>;
 };
@@ -82,6 +76,8 @@ export type HostingApp = {
   computeRoleArn?: string;
   environmentVariables: Record<string, string>;
   buildSpec?: string;
+  /** The connected repository; empty or absent for an app deployed by hand. */
+  repository?: string;
 };
 
 /** An Amplify Hosting branch as the plugin reads it. */
@@ -102,10 +98,14 @@ export type HostingPort = {
   setComputeRole: (appId: string, target: HostingTarget, roleArn: string) => Promise<void>;
   /** `UpdateBranch` / `UpdateApp` with the whole map of environment variables. */
   setVariables: (appId: string, target: HostingTarget, variables: Record<string, string>) => Promise<void>;
+  /** `StartJob` with `jobType: RELEASE`: redeploys the branch's last commit; returns the job id. */
+  startRelease: (appId: string, branch: string) => Promise<string>;
+  /** `ListJobs` (newest first): when the branch's last successful deployment started; undefined when none. */
+  lastDeployment: (appId: string, branch: string) => Promise<Date | undefined>;
 };
 
-/** A branch, or the app default for all branches. */
-export type HostingTarget = { kind: 'branch'; branch: string } | { kind: 'app' };
+/** A branch, or the app default for all branches (defined with the pure compute-role code). */
+export type { HostingTarget };
 
 /** The AWS ports of one env (one account and region). */
 export type EnvAws = {

@@ -11,6 +11,7 @@ import {
   paginateListRolePolicies,
   PutRolePermissionsBoundaryCommand,
   PutRolePolicyCommand,
+  TagRoleCommand,
   type IAMClient,
 } from '@aws-sdk/client-iam';
 import { INLINE_POLICY_NAME } from '../compute-role/plan';
@@ -110,6 +111,16 @@ export const createRolesPort = (client: IAMClient, env?: string): RolesPort => {
         : call('iam:DeleteRolePermissionsBoundary', roleName, () =>
             client.send(new DeleteRolePermissionsBoundaryCommand({ RoleName: roleName })),
           ));
+    },
+    tag: async (roleName, tags) => {
+      await call('iam:TagRole', roleName, () =>
+        client.send(
+          new TagRoleCommand({
+            RoleName: roleName,
+            Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+          }),
+        ),
+      );
     },
     async delete(roleName) {
       const { managed, inline } = await listPolicies(roleName);

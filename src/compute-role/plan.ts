@@ -1,32 +1,17 @@
+import { describeOwnerTags, mayChange, ownerTags, ownershipOf, type RoleOwner } from './ownership';
+import type { RoleInfo } from './role-info';
 import { COMPUTE_TRUST_POLICY } from './trust';
-
-/** Tags that mark a role as created by this plugin (and for which app, branch and env). */
-export const TAGS = {
-  app: 'amplify-iam-guard:app',
-  branch: 'amplify-iam-guard:branch',
-  env: 'amplify-iam-guard:env',
-} as const;
 
 /** The name of the inline policy (`--policy-file`) on roles this plugin creates. */
 export const INLINE_POLICY_NAME = 'amplify-iam-guard-inline';
 
-/** What a role this plugin creates should be. */
+/** What a role this plugin creates should be, and for whom. */
 export type RoleSpec = {
   name: string;
+  owner: RoleOwner;
   boundary: string;
   policyArns: string[];
   inlineDocument?: string;
-  tags: Record<string, string>;
-};
-
-/** What is known of a role that already exists. */
-export type ExistingRole = {
-  arn: string;
-  tags: Record<string, string>;
-  boundary?: string;
-  managedPolicies: string[];
-  inlinePolicies: string[];
-  pluginInlineDocument?: string;
 };
 
 /** One change to a role. */
@@ -36,10 +21,8 @@ export type RoleStep =
   | { action: 'detach-policy'; policyArn: string }
   | { action: 'put-inline-policy'; document: string }
   | { action: 'delete-inline-policy' }
-  | { action: 'set-boundary'; boundary: string };
-
-/** Whether this plugin created a role (its tags say so); roles it did not create are never changed or deleted. */
-export const createdByPlugin = (role: { tags: Record<string, string> }): boolean => TAGS.app in role.tags;
+  | { action: 'set-boundary'; boundary: string }
+  | { action: 'tag-role'; tags: Record<string, string> };
 
 /** JSON with object keys sorted at every level, so documents that differ only in key order compare equal. */
 const canonical = (value: unknown): unknown =>
@@ -63,11 +46,15 @@ const sameJson = (a: string | undefined, b: string | undefined): boolean => {
   }
 };
 
-/** The steps that create a role, or bring a role this plugin created to the spec; `refused` for a foreign role. */
+/**
+ * The steps that create a role, or bring a role this plugin made for the same owner to the spec; `refused` for
+ * a role not made by the plugin or made for another app, env or branch (those are never changed).
+ */
 export const planRole = (
   spec: RoleSpec,
-  existing: ExistingRole | undefined,
+  existing: Omit<RoleInfo, 'name' | 'trustPolicy'> | undefined,
 ): { steps: RoleStep[] } | { refused: string } => {
+  const tags = ownerTags(spec.owner);
   if (!existing) {
     return {
       steps: [
@@ -76,19 +63,21 @@ export const planRole = (
           name: spec.name,
           trustPolicy: JSON.stringify(COMPUTE_TRUST_POLICY),
           boundary: spec.boundary,
-          tags: spec.tags,
+          tags,
         },
         ...spec.policyArns.map((policyArn): RoleStep => ({ action: 'attach-policy', policyArn })),
         ...(spec.inlineDocument ? [{ action: 'put-inline-policy', document: spec.inlineDocument } as const] : []),
       ],
     };
   }
-  if (!createdByPlugin(existing)) {
+  const ownership = ownershipOf(existing.tags, spec.owner);
+  if (!mayChange(ownership)) {
     return {
-      refused: `A role named ${spec.name} already exists (${existing.arn}) and was not created by amplify-iam-guard.`,
+      refused: `A role named ${spec.name} already exists (${existing.arn}) and is not this target's: ${describeOwnerTags(existing.tags)}.`,
     };
   }
   const steps: RoleStep[] = [
+    ...(ownership === 'older-version' ? [{ action: 'tag-role', tags } as const] : []),
     ...spec.policyArns
       .filter((arn) => !existing.managedPolicies.includes(arn))
       .map((policyArn): RoleStep => ({ action: 'attach-policy', policyArn })),
@@ -124,5 +113,9 @@ export const describeStep = (step: RoleStep): string => {
       return `delete inline policy ${INLINE_POLICY_NAME}`;
     case 'set-boundary':
       return step.boundary ? `set permissions boundary ${step.boundary}` : 'remove the permissions boundary';
+    case 'tag-role':
+      return `tag the role (made by an earlier version) ${Object.entries(step.tags)
+        .map(([key, value]) => `${key}=${value}`)
+        .join(', ')}`;
   }
 };

@@ -55,3 +55,32 @@ export const grantsEverything = (document: unknown): boolean =>
     };
     return Effect === 'Allow' && asList(Action).includes('*') && asList(Resource).includes('*');
   });
+
+/** What a trust policy lets happen, as `attach --role-arn` judges it. */
+export type TrustReview = {
+  /** Why the role must not be used, when any principal at all may assume it. */
+  refused?: string;
+  /** Principals other than Amplify that an Allow statement names (a warning). */
+  others: string[];
+};
+
+const principalsOf = (principal: unknown): string[] => {
+  if (principal === '*') return ['*'];
+  if (typeof principal !== 'object' || principal === null) return [];
+  return Object.entries(principal).flatMap(([kind, value]) =>
+    asList(value).map((item) => (item === '*' ? '*' : `${kind}:${String(item)}`)),
+  );
+};
+
+/**
+ * Reviews who a trust policy lets assume the role: a wildcard principal (`"*"`, `{"AWS":"*"}`) in an Allow
+ * is refused, since anyone in any account could then act as the SSR app; other principals besides Amplify
+ * are listed for a warning.
+ */
+export const reviewTrust = (document: unknown): TrustReview => {
+  const allowed = asList((parsePolicyDocument(document) as { Statement?: unknown } | undefined)?.Statement)
+    .filter((statement) => (statement as { Effect?: unknown } | null)?.Effect === 'Allow')
+    .flatMap((statement) => principalsOf((statement as { Principal?: unknown }).Principal));
+  const others = [...new Set(allowed.filter((principal) => principal !== `Service:${AMPLIFY_SERVICE}`))];
+  return others.includes('*') ? { refused: 'its trust policy lets any principal ("*") assume it', others } : { others };
+};

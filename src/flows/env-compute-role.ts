@@ -6,8 +6,10 @@ import type { Printer } from '../host/io';
 import type { GuardConfig } from '../project/guard-config';
 import type { ProjectPaths } from '../project/paths';
 import type { EnvRecord } from '../project/team-provider-info';
-import { roleNameOf } from './attach-inputs';
-import { appIdOf, chooseTarget, describeTarget, effectiveRole } from './hosting-target';
+import { currentRoleOf, describeTarget, effectiveRole } from '../compute-role/hosting-target';
+import { roleNameOf } from '../compute-role/role-arn';
+import { writeComputeRole } from '../project/guard-config';
+import { appIdOf, chooseHostingTarget } from './hosting-target';
 
 const appIdOrNone = (paths: ProjectPaths, env: EnvRecord): Promise<string | undefined> =>
   appIdOf(paths, env, undefined).catch((error: unknown) => {
@@ -29,9 +31,9 @@ export const computeRoleCheck = async (
   const appId = await appIdOrNone(paths, env);
   if (!appId) return undefined;
   const configured = config.environments[env.name]?.computeRole;
-  const [app, { target, branches }] = await Promise.all([
+  const [app, { hostingTarget: target, branches }] = await Promise.all([
     aws.hosting.getApp(appId),
-    chooseTarget(aws.hosting, appId, env.name, { configured }),
+    chooseHostingTarget(aws.hosting, appId, env.name, { configured }),
   ]);
   const branch =
     target.kind === 'branch' ? branches.find((candidate) => candidate.branchName === target.branch) : undefined;
@@ -66,12 +68,11 @@ export const ensureConfiguredRole = async (
     return;
   }
   const { hosting, roles } = await aws();
-  const { target, branches } = await chooseTarget(hosting, appId, env.name, { configured: setting });
-  const current =
-    target.kind === 'app'
-      ? (await hosting.getApp(appId)).computeRoleArn
-      : branches.find((branch) => branch.branchName === target.branch)?.computeRoleArn;
-  if (current === setting.roleArn) return;
+  const { hostingTarget: target, branches } = await chooseHostingTarget(hosting, appId, env.name, {
+    configured: setting,
+  });
+  const app = target.kind === 'app' ? await hosting.getApp(appId) : {};
+  if (currentRoleOf(app, branches, target) === setting.roleArn) return;
   const role = await roles.describe(roleNameOf(setting.roleArn));
   if (!role || !trustsAmplify(role.trustPolicy)) {
     throw new GuardError('ResourceDoesNotExistError', {
@@ -80,7 +81,9 @@ export const ensureConfiguredRole = async (
     });
   }
   await hosting.setComputeRole(appId, target, setting.roleArn);
+  // Re-set means a new change: the branch runs with it only from its next deployment.
+  await writeComputeRole(paths, env.name, { ...setting, attachedAt: new Date().toISOString() });
   (await print()).success(
-    `amplify-iam-guard: attached compute role ${setting.roleArn} to ${describeTarget(appId, target)} (env "${env.name}").`,
+    `amplify-iam-guard: attached compute role ${setting.roleArn} to ${describeTarget(appId, target)} (env "${env.name}"); it is in effect from the branch's next deployment.`,
   );
 };

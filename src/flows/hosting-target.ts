@@ -7,7 +7,7 @@ import type { EnvRecord } from '../project/team-provider-info';
 import type { CommandRuntime } from '../host/runtime';
 import { findEnv } from '../project/project';
 
-/** The Amplify app of an env (SPEC §2): `--app-id`, team-provider-info, then amplify-meta.json. */
+/** The Amplify app of an env: `--app-id`, team-provider-info, then amplify-meta.json. */
 export const appIdOf = async (paths: ProjectPaths, env: EnvRecord, flag: string | undefined): Promise<string> => {
   if (flag) return flag;
   if (env.appId) return env.appId;
@@ -21,17 +21,19 @@ export const appIdOf = async (paths: ProjectPaths, env: EnvRecord, flag: string 
   });
 };
 
-/** A target described for people: `branch main of app d123` or `the default of app d123`. */
-export const describeTarget = (appId: string, target: HostingTarget): string =>
-  target.kind === 'app' ? `the app default of app ${appId}` : `branch ${target.branch} of app ${appId}`;
+/** The env's own branch by the env → branch rule, without a flag or record (undefined when there is none). */
+export const envBranchOf = (env: string, appId: string, branches: readonly HostingBranch[]): string | undefined => {
+  const choice = chooseBranch(env, { branches, appId });
+  return choice.ok ? choice.branch : undefined;
+};
 
 /** The branch or app a compute-role command acts on, with the app's branches as listed once. */
-export const chooseTarget = async (
+export const chooseHostingTarget = async (
   hosting: HostingPort,
   appId: string,
   env: string,
   options: { app?: boolean; branch?: string; configured?: { branch?: string; scope: 'branch' | 'app' } },
-): Promise<{ target: HostingTarget; branches: HostingBranch[] }> => {
+): Promise<{ hostingTarget: HostingTarget; branches: HostingBranch[] }> => {
   if (options.app && options.branch !== undefined) {
     throw new GuardError('InputValidationError', {
       message: `--app and --branch ${options.branch} were both given.`,
@@ -40,22 +42,21 @@ export const chooseTarget = async (
   }
   const branches = await hosting.listBranches(appId);
   if (options.app || (options.branch === undefined && options.configured?.scope === 'app'))
-    return { target: { kind: 'app' }, branches };
+    return { hostingTarget: { kind: 'app' }, branches };
   const choice = chooseBranch(env, { flag: options.branch, configured: options.configured?.branch, branches, appId });
   if (!choice.ok)
     throw new GuardError('ResourceDoesNotExistError', { message: choice.problem, resolution: choice.resolution });
-  return { target: { kind: 'branch', branch: choice.branch }, branches };
+  return { hostingTarget: { kind: 'branch', branch: choice.branch }, branches };
 };
 
-/** The compute role in effect for a branch: its own, else the app default. */
-export const effectiveRole = (branch: HostingBranch | undefined, appDefault: string | undefined): string | undefined =>
-  branch?.computeRoleArn ?? appDefault;
-
-/** What every compute-role command starts from: the project, the env (`--env` or current), its app and AWS ports. */
+/**
+ * What every compute-role command starts from: the project, the env (`--env` or current), its app, its AWS
+ * ports and the env target (account and region) they were proven to act in.
+ */
 export const openHosting = async (runtime: Pick<CommandRuntime, 'flags' | 'loadProject' | 'envSession'>) => {
   const project = await runtime.loadProject();
   const env = findEnv(project, runtime.flags.string('env') ?? project.currentEnv);
   const appId = await appIdOf(project.paths, env, runtime.flags.string('app-id'));
   const { aws, target } = await runtime.envSession(env);
-  return { project, env, appId, aws, account: target.account };
+  return { project, env, appId, aws, envTarget: target };
 };

@@ -3,8 +3,11 @@ import { GuardError } from '../errors';
 import { readJsonDocument, updateJsonFile, type JsonObject } from './json-file';
 import type { ProjectPaths } from './paths';
 
-/** The compute role the plugin keeps attached to an env's hosting branch or app. */
-export type ComputeRoleSetting = { roleArn: string; branch?: string; scope: 'branch' | 'app' };
+/**
+ * The compute role the plugin keeps attached to an env's hosting branch or app; `attachedAt` (ISO time, absent
+ * in files of earlier versions) is when the plugin set it, to tell a role in effect from one awaiting a deployment.
+ */
+export type ComputeRoleSetting = { roleArn: string; branch?: string; scope: 'branch' | 'app'; attachedAt?: string };
 
 /** `amplify/iam-guard.json`, with defaults filled in. */
 export type GuardConfig = {
@@ -41,6 +44,7 @@ const optional = <T>(
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
 const isScope = (value: unknown): value is 'branch' | 'app' => value === 'branch' || value === 'app';
+const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 
 const parseBoundary = (file: string, raw: unknown): GuardConfig['boundary'] => {
   if (raw === undefined) return DEFAULT_CONFIG.boundary;
@@ -72,7 +76,15 @@ const parseEnvironments = (file: string, raw: unknown): GuardConfig['environment
     if (roleArn === undefined) throw invalid(file, `${where}.roleArn`, roleArn, 'an IAM role ARN');
     const branch = optional(file, role, 'branch', `${where}.`, isString, 'a branch name');
     const scope = optional(file, role, 'scope', `${where}.`, isScope, '"branch" or "app"') ?? 'branch';
-    environments[env] = { computeRole: { roleArn, branch, scope } };
+    const attachedAt = optional(
+      file,
+      role,
+      'attachedAt',
+      `${where}.`,
+      isTime,
+      'an ISO time like "2026-01-31T12:00:00.000Z"',
+    );
+    environments[env] = { computeRole: { roleArn, branch, scope, ...(attachedAt ? { attachedAt } : {}) } };
   }
   return environments;
 };
@@ -117,6 +129,7 @@ export const writeComputeRole = async (
         entry.computeRole = {
           roleArn: setting.roleArn,
           ...(setting.scope === 'app' ? { scope: 'app' } : setting.branch ? { branch: setting.branch } : {}),
+          ...(setting.attachedAt ? { attachedAt: setting.attachedAt } : {}),
         };
         return;
       }

@@ -85,7 +85,9 @@ describe('amplify compute-role attach', () => {
     expect(attached.AttachedPolicies?.map((policy) => policy.PolicyArn)).toEqual([READ_ONLY]);
     expect(branch('main')?.computeRoleArn).toBe(Role?.Arn);
     expect(await guardConfig()).toEqual({
-      environments: { dev: { computeRole: { roleArn: Role?.Arn, branch: 'main' } } },
+      environments: {
+        dev: { computeRole: { roleArn: Role?.Arn, branch: 'main', attachedAt: expect.any(String) as string } },
+      },
     });
   });
 
@@ -163,7 +165,7 @@ describe('amplify compute-role attach', () => {
   it('sets the app default with --app', async () => {
     const result = await amplify('compute-role', 'attach', '--app', '--policy-arns', READ_ONLY, '--yes');
     expect(result.code).toBe(0);
-    expect(fake.apps.get(APP)?.computeRoleArn).toBe(`arn:aws:iam::123456789012:role/amplify-${APP}-app-compute`);
+    expect(fake.apps.get(APP)?.computeRoleArn).toBe(`arn:aws:iam::123456789012:role/amplify-${APP}-compute`);
   });
 });
 
@@ -175,7 +177,7 @@ describe('amplify compute-role show', () => {
       appDefault: { roleArn: string };
       branches: Array<{ branch: string; effective: string; boundary: string | null }>;
     };
-    expect(report.appDefault.roleArn).toContain('-app-compute');
+    expect(report.appDefault.roleArn).toBe(`arn:aws:iam::123456789012:role/amplify-${APP}-compute`);
     expect(report.branches.find((row) => row.branch === 'main')).toMatchObject({
       effective: `arn:aws:iam::123456789012:role/${BRANCH_ROLE}`,
       boundary: BOUNDARY,
@@ -205,7 +207,17 @@ describe('amplify compute-role audit', () => {
     expect(result.stdout).toContain('line 6, writes variables into a .env file');
   });
 
+  it('keeps them with --fix while the compute role awaits the branch’s next deployment', async () => {
+    const result = await amplify('compute-role', 'audit', '--fix', '--json');
+    const report = JSON.parse(result.stdout) as { removed: string[]; kept: string[] };
+    expect(report.removed).toEqual([]);
+    expect(report.kept).toEqual([
+      expect.stringContaining('branch legacy: MY_ACCESS_KEY_ID, MY_SECRET_ACCESS_KEY kept'),
+    ]);
+  });
+
   it('removes them with --fix once a compute role is in effect (the app default here)', async () => {
+    fake.addJob(APP, 'legacy');
     const result = await amplify('compute-role', 'audit', '--fix', '--json');
     const report = JSON.parse(result.stdout) as { removed: string[] };
     expect(report.removed).toEqual(['branch legacy: MY_ACCESS_KEY_ID', 'branch legacy: MY_SECRET_ACCESS_KEY']);
@@ -223,16 +235,23 @@ describe('amplify compute-role detach', () => {
       readFile(join(project, 'amplify/iam-guard.json'), 'utf8').then((text) => JSON.parse(text) as unknown),
     ).resolves.toEqual({
       environments: {
-        dev: { computeRole: { roleArn: `arn:aws:iam::123456789012:role/amplify-${APP}-app-compute`, scope: 'app' } },
+        dev: {
+          computeRole: {
+            roleArn: `arn:aws:iam::123456789012:role/amplify-${APP}-compute`,
+            scope: 'app',
+            attachedAt: expect.any(String) as string,
+          },
+        },
       },
     });
   });
 
-  it('never deletes a role it did not create', async () => {
+  it('never deletes a role it did not create, and then changes nothing', async () => {
     const result = await amplify('compute-role', 'detach', '--branch', 'feature/x', '--delete-role', '--yes');
     expect(result.code).not.toBe(0);
-    expect(result.stdout).toContain('was not created by amplify-iam-guard');
+    expect(result.stdout).toContain('it was not made by amplify-iam-guard');
     expect(await roleExists('hand-made-compute')).toBe(true);
+    expect(branch('feature/x')?.computeRoleArn).toBe('arn:aws:iam::123456789012:role/hand-made-compute');
     await writeFile(join(project, 'amplify/iam-guard.json'), '{}\n');
   });
 });

@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
-/** An Amplify app as the fake keeps it (the API's field names). */
+/** An Amplify app as the fake keeps it (the API's field names); no `repository` is an app deployed by hand. */
 export type FakeApp = {
   appId: string;
   name: string;
+  repository?: string;
   computeRoleArn?: string;
   environmentVariables?: Record<string, string>;
   buildSpec?: string;
@@ -18,6 +19,9 @@ export type FakeBranch = {
   buildSpec?: string;
 };
 
+/** A job of a branch as the fake keeps it; times are epoch seconds, as the API sends them. */
+export type FakeJob = { jobId: string; jobType: string; status: string; startTime: number; endTime?: number };
+
 /** A fault to answer the next matching request with. */
 export type FakeFault = { operation: string; status: number; errorType: string; message?: string; times?: number };
 
@@ -26,10 +30,18 @@ export type AmplifyFake = {
   url: string;
   apps: Map<
     string,
-    FakeApp & { branches: Map<string, FakeBranch>; backendEnvironments: Map<string, Record<string, unknown>> }
+    FakeApp & {
+      branches: Map<string, FakeBranch>;
+      backendEnvironments: Map<string, Record<string, unknown>>;
+      jobs: Map<string, FakeJob[]>;
+    }
   >;
   addApp: (app: FakeApp) => void;
   addBranch: (appId: string, branch: FakeBranch) => void;
+  /** Records a finished deployment of a branch that started at `startTime` (epoch seconds; default now). */
+  addJob: (appId: string, branch: string, startTime?: number) => FakeJob;
+  /** The jobs of a branch, newest first (what StartJob created included). */
+  jobs: (appId: string, branch: string) => FakeJob[];
   failNext: (fault: FakeFault) => void;
   /** The operations answered, in order (for diagnosing a failing test, not for asserting call counts). */
   log: string[];
@@ -43,6 +55,8 @@ const appView = (app: FakeApp) => ({
   appId: app.appId,
   appArn: `arn:aws:amplify:us-east-1:123456789012:apps/${app.appId}`,
   name: app.name,
+  description: '',
+  repository: app.repository ?? '',
   platform: 'WEB_COMPUTE',
   createTime: now(),
   updateTime: now(),
@@ -74,6 +88,18 @@ const branchView = (appId: string, branch: FakeBranch) => ({
   backendEnvironmentArn: branch.backendEnvironmentArn,
   computeRoleArn: branch.computeRoleArn,
   buildSpec: branch.buildSpec,
+});
+
+const jobView = (appId: string, branch: string, job: FakeJob) => ({
+  jobArn: `arn:aws:amplify:us-east-1:123456789012:apps/${appId}/branches/${encodeURIComponent(branch)}/jobs/${job.jobId}`,
+  jobId: job.jobId,
+  commitId: 'HEAD',
+  commitMessage: job.jobType === 'RELEASE' ? 'Redeploy of the last commit' : 'Manual deployment',
+  commitTime: job.startTime,
+  startTime: job.startTime,
+  status: job.status,
+  jobType: job.jobType,
+  ...(job.endTime === undefined ? {} : { endTime: job.endTime }),
 });
 
 const readBody = async (request: IncomingMessage): Promise<Record<string, unknown>> => {
@@ -153,6 +179,41 @@ export const startAmplifyFake = async (): Promise<AmplifyFake> => {
           );
         return send(response, 200, { branch: branchView(app.appId, branch) });
       }
+      case 'ListJobs':
+      case 'StartJob': {
+        const branch = app.branches.get(name ?? '');
+        if (!branch) return notFound(response, `Branch ${name}`);
+        const jobs = app.jobs.get(branch.branchName) ?? [];
+        if (operation === 'ListJobs') {
+          const { items, nextToken } = page(
+            jobs.map((job) => jobView(app.appId, branch.branchName, job)),
+            url,
+          );
+          return send(response, 200, { jobSummaries: items, nextToken });
+        }
+        if (
+          body.jobType !== 'RELEASE' &&
+          body.jobType !== 'RETRY' &&
+          body.jobType !== 'MANUAL' &&
+          body.jobType !== 'WEB_HOOK'
+        )
+          return send(response, 400, { message: `Invalid jobType ${String(body.jobType)}.` }, 'BadRequestException');
+        if (!app.repository)
+          return send(
+            response,
+            400,
+            { message: 'StartJob is not supported for apps deployed manually; use CreateDeployment.' },
+            'BadRequestException',
+          );
+        const job: FakeJob = {
+          jobId: String(jobs.length + 1),
+          jobType: body.jobType,
+          status: 'PENDING',
+          startTime: now(),
+        };
+        app.jobs.set(branch.branchName, [job, ...jobs]);
+        return send(response, 200, { jobSummary: jobView(app.appId, branch.branchName, job) });
+      }
       case 'ListBackendEnvironments':
         return send(response, 200, { backendEnvironments: [...app.backendEnvironments.values()] });
       case 'GetBackendEnvironment': {
@@ -192,11 +253,27 @@ export const startAmplifyFake = async (): Promise<AmplifyFake> => {
   const address = server.address();
   if (typeof address !== 'object' || !address) throw new Error('the Amplify fake has no address');
   fake.url = `http://127.0.0.1:${address.port}`;
-  fake.addApp = (app) => fake.apps.set(app.appId, { ...app, branches: new Map(), backendEnvironments: new Map() });
+  fake.addApp = (app) =>
+    fake.apps.set(app.appId, { ...app, branches: new Map(), backendEnvironments: new Map(), jobs: new Map() });
   fake.addBranch = (appId, branch) => {
     const app = fake.apps.get(appId);
     if (!app) throw new Error(`no app ${appId} in the fake`);
     app.branches.set(branch.branchName, { ...branch });
+  };
+  fake.jobs = (appId, branch) => fake.apps.get(appId)?.jobs.get(branch) ?? [];
+  fake.addJob = (appId, branch, startTime = now()) => {
+    const app = fake.apps.get(appId);
+    if (!app?.branches.has(branch)) throw new Error(`no branch ${branch} of app ${appId} in the fake`);
+    const jobs = app.jobs.get(branch) ?? [];
+    const job: FakeJob = {
+      jobId: String(jobs.length + 1),
+      jobType: 'MANUAL',
+      status: 'SUCCEED',
+      startTime,
+      endTime: startTime + 60,
+    };
+    app.jobs.set(branch, [job, ...jobs]);
+    return job;
   };
   fake.failNext = (fault) => fake.faults.push({ times: 1, ...fault });
   fake.reset = () => {
@@ -221,6 +298,7 @@ const operationOf = (method: string, parts: string[]): string => {
   if (kind === undefined) return method === 'GET' ? 'GetApp' : method === 'POST' ? 'UpdateApp' : 'DeleteApp';
   if (kind === 'branches') {
     if (name === undefined) return method === 'GET' ? 'ListBranches' : 'CreateBranch';
+    if (parts[4] === 'jobs' && parts.length === 5) return method === 'GET' ? 'ListJobs' : 'StartJob';
     return method === 'GET' ? 'GetBranch' : method === 'POST' ? 'UpdateBranch' : 'DeleteBranch';
   }
   if (kind === 'backendenvironments') {

@@ -19,6 +19,7 @@ export const unusedRoles = (): RolesPort => ({
   putInlinePolicy: () => unexpected('iam:PutRolePolicy'),
   deleteInlinePolicy: () => unexpected('iam:DeleteRolePolicy'),
   setBoundary: () => unexpected('iam:PutRolePermissionsBoundary'),
+  tag: () => unexpected('iam:TagRole'),
   delete: () => unexpected('iam:DeleteRole'),
 });
 
@@ -34,6 +35,8 @@ export const unusedHosting = (): HostingPort => ({
   listBranches: () => unexpected('amplify:ListBranches'),
   setComputeRole: () => unexpected('amplify:UpdateBranch'),
   setVariables: () => unexpected('amplify:UpdateBranch'),
+  startRelease: () => unexpected('amplify:StartJob'),
+  lastDeployment: () => unexpected('amplify:ListJobs'),
 });
 
 /** In-memory IAM roles of one account. */
@@ -41,9 +44,12 @@ export const memoryRoles = (
   account: string,
   roles = new Map<string, RoleInfo & { inlineDocuments: Record<string, string> }>(),
 ) => {
+  // IAM finds a role whatever the case of the name asked for, as role names are unique ignoring case.
+  const find = (name: string) =>
+    roles.get(name) ?? [...roles.values()].find((role) => role.name.toLowerCase() === name.toLowerCase());
   const port: RolesPort = {
     describe: (name) => {
-      const role = roles.get(name);
+      const role = find(name);
       return Promise.resolve(
         role && {
           ...role,
@@ -53,7 +59,7 @@ export const memoryRoles = (
       );
     },
     create: (role: NewRole) => {
-      if (roles.has(role.name))
+      if (find(role.name))
         return Promise.reject(
           Object.assign(new Error(`Role ${role.name} exists`), { name: 'EntityAlreadyExistsException' }),
         );
@@ -95,6 +101,11 @@ export const memoryRoles = (
       if (role) role.boundary = boundary;
       return Promise.resolve();
     },
+    tag: (name, tags) => {
+      const role = roles.get(name);
+      if (role) role.tags = { ...role.tags, ...tags };
+      return Promise.resolve();
+    },
     delete: (name) => {
       roles.delete(name);
       return Promise.resolve();
@@ -103,9 +114,13 @@ export const memoryRoles = (
   return { port, roles };
 };
 
-/** An in-memory Amplify Hosting app with branches. */
+/** An in-memory Amplify Hosting app with branches, and each branch's jobs (newest first). */
 export const memoryHosting = (app: HostingApp, branches: HostingBranch[]) => {
-  const state = { app: { ...app }, branches: branches.map((branch) => ({ ...branch })) };
+  const state = {
+    app: { ...app },
+    branches: branches.map((branch) => ({ ...branch })),
+    jobs: new Map<string, Array<{ jobId: string; jobType: string; status: string; startTime: Date }>>(),
+  };
   const find = (
     target: { kind: 'branch'; branch: string } | { kind: 'app' },
   ): { computeRoleArn?: string; environmentVariables: Record<string, string> } => {
@@ -128,6 +143,15 @@ export const memoryHosting = (app: HostingApp, branches: HostingBranch[]) => {
       find(target).environmentVariables = { ...variables };
       return Promise.resolve();
     },
+    startRelease: (_appId, branch) => {
+      find({ kind: 'branch', branch });
+      const jobs = state.jobs.get(branch) ?? [];
+      const jobId = String(jobs.length + 1);
+      state.jobs.set(branch, [{ jobId, jobType: 'RELEASE', status: 'PENDING', startTime: new Date() }, ...jobs]);
+      return Promise.resolve(jobId);
+    },
+    lastDeployment: (_appId, branch) =>
+      Promise.resolve(state.jobs.get(branch)?.find((job) => job.status === 'SUCCEED')?.startTime),
   };
   return { port, state };
 };

@@ -1,6 +1,8 @@
 import { memoryHosting, memoryRoles } from '../../fakes/memory-ports';
 import type { HostingPort, HostingTarget } from '../../../src/aws/ports';
-import { planRole, TAGS, type RoleStep } from '../../../src/compute-role/plan';
+import type { AttachPlan } from '../../../src/compute-role/attach-plan';
+import { TAGS } from '../../../src/compute-role/ownership';
+import { planRole, type RoleStep } from '../../../src/compute-role/plan';
 import { GuardError } from '../../../src/errors';
 import { applyAttach, type PropagationPolicy } from '../../../src/flows/apply-compute-role';
 
@@ -16,15 +18,33 @@ const createSteps = (): RoleStep[] => {
   const plan = planRole(
     {
       name: ROLE,
+      owner: { appId: APP, env: 'dev', hosting: MAIN },
       boundary: BOUNDARY,
       policyArns: [S3_READ],
-      tags: { [TAGS.app]: APP, [TAGS.branch]: 'main', [TAGS.env]: 'dev' },
     },
     undefined,
   );
   if ('refused' in plan) throw new Error(plan.refused);
   return plan.steps;
 };
+
+/** The plan attach would make: create the role (no ARN yet), or use one, on a target that has `currentRoleArn`. */
+const planFor = (input: {
+  target: HostingTarget;
+  steps?: RoleStep[];
+  roleArn?: string;
+  currentRoleArn?: string;
+}): AttachPlan => ({
+  owner: { appId: APP, env: 'dev', hosting: input.target },
+  role:
+    input.roleArn === undefined
+      ? { kind: 'create', name: ROLE, steps: input.steps ?? [] }
+      : { kind: 'converge', name: ROLE, arn: input.roleArn, steps: input.steps ?? [] },
+  setsRole: input.roleArn === undefined || input.currentRoleArn !== input.roleArn,
+  currentRoleArn: input.currentRoleArn,
+  redeploy: { kind: 'none' },
+  warnings: [],
+});
 
 const hostingApp = () =>
   memoryHosting({ appId: APP, name: 'shop', environmentVariables: {} }, [
@@ -63,10 +83,10 @@ describe('applyAttach', () => {
     const hosting = hostingApp();
     const result = await applyAttach(
       { roles: iam.port, hosting: hosting.port },
-      { appId: APP, target: MAIN, roleName: ROLE, steps: createSteps() },
+      planFor({ target: MAIN, steps: createSteps() }),
       recordingPropagation(),
     );
-    expect(result).toEqual({ roleArn: ROLE_ARN, created: true, attached: true });
+    expect(result).toEqual({ roleArn: ROLE_ARN, created: true });
     expect(iam.roles.get(ROLE)).toMatchObject({
       arn: ROLE_ARN,
       boundary: BOUNDARY,
@@ -84,10 +104,10 @@ describe('applyAttach', () => {
     const hosting = hostingApp();
     const result = await applyAttach(
       { roles: memoryRoles(ACCOUNT).port, hosting: hosting.port },
-      { appId: APP, target: { kind: 'app' }, roleName: ROLE, roleArn: ROLE_ARN, steps: [] },
+      planFor({ target: { kind: 'app' }, roleArn: ROLE_ARN, steps: [] }),
       recordingPropagation(),
     );
-    expect(result).toEqual({ roleArn: ROLE_ARN, created: false, attached: true });
+    expect(result).toEqual({ roleArn: ROLE_ARN, created: false });
     expect(hosting.state.app.computeRoleArn).toBe(ROLE_ARN);
     expect(hosting.state.branches[0].computeRoleArn).toBeUndefined();
   });
@@ -100,10 +120,10 @@ describe('applyAttach', () => {
     };
     const result = await applyAttach(
       { roles: memoryRoles(ACCOUNT).port, hosting: failing },
-      { appId: APP, target: MAIN, roleName: ROLE, roleArn: ROLE_ARN, steps: [], currentRoleArn: ROLE_ARN },
+      planFor({ target: MAIN, roleArn: ROLE_ARN, steps: [], currentRoleArn: ROLE_ARN }),
       recordingPropagation(),
     );
-    expect(result).toEqual({ roleArn: ROLE_ARN, created: false, attached: false });
+    expect(result).toEqual({ roleArn: ROLE_ARN, created: false });
   });
 
   it('retries while a new role has not propagated yet, waiting longer each time, then attaches it', async () => {
@@ -112,10 +132,10 @@ describe('applyAttach', () => {
     const propagation = recordingPropagation();
     const result = await applyAttach(
       { roles: iam.port, hosting: refusingFirst(hosting.port, 2, 'BadRequestException') },
-      { appId: APP, target: MAIN, roleName: ROLE, steps: createSteps() },
+      planFor({ target: MAIN, steps: createSteps() }),
       propagation,
     );
-    expect(result).toEqual({ roleArn: ROLE_ARN, created: true, attached: true });
+    expect(result).toEqual({ roleArn: ROLE_ARN, created: true });
     expect(hosting.state.branches[0].computeRoleArn).toBe(ROLE_ARN);
     expect(iam.roles.has(ROLE)).toBe(true);
     expect(propagation.waited).toEqual([1000, 2000]);
@@ -127,7 +147,7 @@ describe('applyAttach', () => {
     const propagation = recordingPropagation(3);
     const error = await applyAttach(
       { roles: iam.port, hosting: refusingFirst(hosting.port, 10, 'BadRequestException') },
-      { appId: APP, target: MAIN, roleName: ROLE, steps: createSteps() },
+      planFor({ target: MAIN, steps: createSteps() }),
       propagation,
     ).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(GuardError);
@@ -143,7 +163,7 @@ describe('applyAttach', () => {
     const propagation = recordingPropagation();
     const error = await applyAttach(
       { roles: iam.port, hosting: refusingFirst(hosting.port, 1, 'AccessDeniedException') },
-      { appId: APP, target: MAIN, roleName: ROLE, steps: createSteps() },
+      planFor({ target: MAIN, steps: createSteps() }),
       propagation,
     ).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(GuardError);
@@ -159,7 +179,7 @@ describe('applyAttach', () => {
     const roles = { ...iam.port, delete: () => Promise.reject(new Error('DeleteConflict')) };
     const error = await applyAttach(
       { roles, hosting: refusingFirst(hostingApp().port, 1, 'AccessDeniedException') },
-      { appId: APP, target: MAIN, roleName: ROLE, steps: createSteps() },
+      planFor({ target: MAIN, steps: createSteps() }),
       recordingPropagation(),
     ).catch((thrown: unknown) => thrown);
     expect((error as Error).message).toContain('could not be deleted (DeleteConflict): delete it by hand');
@@ -170,7 +190,7 @@ describe('applyAttach', () => {
     const roles = { ...iam.port, attachPolicy: () => Promise.reject(new Error('policy not attachable')) };
     const error = await applyAttach(
       { roles, hosting: hostingApp().port },
-      { appId: APP, target: MAIN, roleName: ROLE, steps: createSteps() },
+      planFor({ target: MAIN, steps: createSteps() }),
       recordingPropagation(),
     ).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(GuardError);
@@ -191,13 +211,7 @@ describe('applyAttach', () => {
     const propagation = recordingPropagation();
     const error = await applyAttach(
       { roles: iam.port, hosting: refusingFirst(hostingApp().port, 1, 'BadRequestException') },
-      {
-        appId: APP,
-        target: MAIN,
-        roleName: ROLE,
-        roleArn: ROLE_ARN,
-        steps: [{ action: 'attach-policy', policyArn: S3_READ }],
-      },
+      planFor({ target: MAIN, roleArn: ROLE_ARN, steps: [{ action: 'attach-policy', policyArn: S3_READ }] }),
       propagation,
     ).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(GuardError);

@@ -14,11 +14,13 @@ import {
   APP_ID,
   LAMBDA_TRUST,
   makeWorld,
+  pluginTags,
   roleArn,
   runComputeRole,
   type ComputeRoleRun,
   type World,
 } from './compute-role-harness';
+import { unusedHosting, unusedRoles } from '../../fakes/memory-ports';
 
 const BOUNDARY = `arn:aws:iam::${DEV_ACCOUNT}:policy/AmplifyBoundary`;
 const S3_READ = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess';
@@ -47,6 +49,10 @@ const attach = (options: ComputeRoleRun['options'], extra: Partial<ComputeRoleRu
 const branchRole = (name: string) => world.hosting.state.branches.find((b) => b.branchName === name)?.computeRoleArn;
 
 const guardConfig = () => project.json(project.guardConfig);
+
+/** The warnings of a run about the role itself (not the note that a change awaits the next deployment). */
+const roleWarnings = (io: { lines: Array<{ level: string; text: string }> }) =>
+  io.lines.filter((line) => line.level === 'warn' && !/next deployment|deployed by hand/.test(line.text));
 
 const writePolicy = async (name: string, content: string): Promise<string> => {
   await writeFile(join(project.root, name), content);
@@ -85,7 +91,9 @@ describe('amplify compute-role attach --policy-arns', () => {
     expect(branchRole('dev')).toBe(roleArn(DEV_ROLE));
     expect(branchRole('main')).toBeUndefined();
     expect(await guardConfig()).toEqual({
-      environments: { dev: { computeRole: { roleArn: roleArn(DEV_ROLE), branch: 'dev' } } },
+      environments: {
+        dev: { computeRole: { roleArn: roleArn(DEV_ROLE), branch: 'dev', attachedAt: expect.any(String) as string } },
+      },
     });
     expect(io.printed()).toContain(`branch dev of app ${APP_ID} now uses compute role ${roleArn(DEV_ROLE)} (created)`);
   });
@@ -96,7 +104,9 @@ describe('amplify compute-role attach --policy-arns', () => {
     expect(error).toBeUndefined();
     expect(await guardConfig()).toEqual({
       boundary: { required: true },
-      environments: { dev: { computeRole: { roleArn: roleArn(DEV_ROLE), branch: 'dev' } } },
+      environments: {
+        dev: { computeRole: { roleArn: roleArn(DEV_ROLE), branch: 'dev', attachedAt: expect.any(String) as string } },
+      },
     });
   });
 
@@ -139,7 +149,9 @@ describe('amplify compute-role attach --policy-arns', () => {
     expect(world.iam.roles.get(name)?.tags['amplify-iam-guard:branch']).toBe('feature/x');
     expect(branchRole('feature/x')).toBe(roleArn(name));
     expect(await guardConfig()).toEqual({
-      environments: { dev: { computeRole: { roleArn: roleArn(name), branch: 'feature/x' } } },
+      environments: {
+        dev: { computeRole: { roleArn: roleArn(name), branch: 'feature/x', attachedAt: expect.any(String) as string } },
+      },
     });
   });
 
@@ -152,11 +164,13 @@ describe('amplify compute-role attach --policy-arns', () => {
   it('sets the app default with --app and records scope "app"', async () => {
     const { error } = await attach({ 'policy-arns': S3_READ, app: true, yes: true });
     expect(error).toBeUndefined();
-    const name = `amplify-${APP_ID}-app-compute`;
+    const name = `amplify-${APP_ID}-compute`;
     expect(world.hosting.state.app.computeRoleArn).toBe(roleArn(name));
     expect(branchRole('dev')).toBeUndefined();
     expect(await guardConfig()).toEqual({
-      environments: { dev: { computeRole: { roleArn: roleArn(name), scope: 'app' } } },
+      environments: {
+        dev: { computeRole: { roleArn: roleArn(name), scope: 'app', attachedAt: expect.any(String) as string } },
+      },
     });
   });
 
@@ -174,12 +188,20 @@ describe('amplify compute-role attach --policy-arns', () => {
     await expect(guardConfig()).rejects.toThrow('ENOENT');
   });
 
-  it('refuses to take over a role of the default name that it did not create', async () => {
+  it('never takes over a role of the default name that it did not create: the new role gets the hashed name', async () => {
     addRole(world, { name: DEV_ROLE, tags: { team: 'web' } });
     const { error } = await attach({ 'policy-arns': S3_READ, yes: true });
-    await expectRefusedUnchanged(error, [DEV_ROLE]);
-    expect((error as Error).message).toContain('was not created by amplify-iam-guard');
-    expect(world.iam.roles.get(DEV_ROLE)?.managedPolicies).toEqual([]);
+    expect(error).toBeUndefined();
+    expect(world.iam.roles.get(DEV_ROLE)).toMatchObject({ managedPolicies: [], tags: { team: 'web' } });
+    expect(branchRole('dev')).toMatch(new RegExp(`role/amplify-${APP_ID}-dev-[0-9a-f]{8}-compute$`));
+  });
+
+  it('refuses --role-name naming a role that is not this target’s, naming --role-name, and changes nothing', async () => {
+    addRole(world, { name: 'shared-ssr', tags: { team: 'web' } });
+    const { error } = await attach({ 'policy-arns': S3_READ, 'role-name': 'shared-ssr', yes: true });
+    await expectRefusedUnchanged(error, ['shared-ssr']);
+    expect((error as Error).message).toContain('--role-name shared-ssr names an existing role');
+    expect((error as AmplifyException).resolution).toContain('--role-arn');
   });
 });
 
@@ -197,7 +219,7 @@ describe('amplify compute-role attach --policy-file', () => {
       Version: '2012-10-17',
       Statement: [statement],
     });
-    expect(io.lines.filter((line) => line.level === 'warn')).toEqual([]);
+    expect(roleWarnings(io)).toEqual([]);
   });
 
   it('warns when the policy file allows "Action": "*" on "Resource": "*"', async () => {
@@ -207,7 +229,7 @@ describe('amplify compute-role attach --policy-file', () => {
     );
     const { io, error } = await attach({ 'policy-file': file, yes: true });
     expect(error).toBeUndefined();
-    const warnings = io.lines.filter((line) => line.level === 'warn').map((line) => line.text);
+    const warnings = roleWarnings(io).map((line) => line.text);
     expect(warnings).toEqual([expect.stringContaining('"Action": "*" on "Resource": "*"')]);
   });
 
@@ -248,7 +270,9 @@ describe('amplify compute-role attach --role-arn', () => {
     expect(world.iam.roles.get('hand-made')?.boundary).toBeUndefined();
     expect(io.lines).toContainEqual({ level: 'warn', text: expect.stringContaining(BOUNDARY) as string });
     expect(await guardConfig()).toEqual({
-      environments: { dev: { computeRole: { roleArn: existing.arn, branch: 'dev' } } },
+      environments: {
+        dev: { computeRole: { roleArn: existing.arn, branch: 'dev', attachedAt: expect.any(String) as string } },
+      },
     });
   });
 
@@ -256,7 +280,7 @@ describe('amplify compute-role attach --role-arn', () => {
     const existing = addRole(world, { name: 'hand-made', boundary: BOUNDARY });
     const { io, error } = await attach({ 'role-arn': existing.arn, yes: true });
     expect(error).toBeUndefined();
-    expect(io.lines.filter((line) => line.level === 'warn')).toEqual([]);
+    expect(roleWarnings(io)).toEqual([]);
   });
 
   it('refuses a role only Lambda may assume and changes nothing', async () => {
@@ -383,5 +407,120 @@ describe('amplify compute-role attach at a terminal', () => {
     const { error } = await attach({}, { stdinIsTTY: true, prompt });
     expect(error).toBeUndefined();
     expect(branchRole('dev')).toBe(existing.arn);
+  });
+});
+
+describe('attach --role-arn of another account', () => {
+  it('refuses a role ARN of another account instead of attaching a same-named local role', async () => {
+    addRole(world, { name: 'shared', tags: pluginTags('dev') });
+    const foreign = 'arn:aws:iam::999999999999:role/shared';
+    expect(DEV_ACCOUNT).not.toBe('999999999999');
+    const { error } = await runComputeRole({
+      command: 'attach',
+      options: { 'role-arn': foreign, yes: true },
+      cwd: project.root,
+      world,
+    });
+    expect(error).toBeInstanceOf(Error);
+    expect(world.hosting.state.branches[0].computeRoleArn).toBeUndefined();
+  });
+});
+
+describe('amplify compute-role attach checks every input before anything changes', () => {
+  /** A world whose every IAM and Amplify call fails the test. */
+  const noAws = (): World => ({
+    ...world,
+    iam: { port: unusedRoles(), roles: world.iam.roles },
+    hostingPort: unusedHosting(),
+  });
+
+  it.each([['r'.repeat(2001)], ['rôle-ssr'], ['feature/x']])(
+    'refuses --role-name %s before any AWS call, naming --role-name',
+    async (name) => {
+      const { error } = await attach({ 'policy-arns': S3_READ, 'role-name': name, yes: true }, { world: noAws() });
+      expect(error).toBeInstanceOf(AmplifyException);
+      expect((error as Error).message).toMatch(/^--role-name .* is not an IAM role name/);
+    },
+  );
+
+  it('refuses --policy-arns not-an-arn naming --policy-arns, and creates no role', async () => {
+    const { error } = await attach({ 'policy-arns': `${S3_READ},not-an-arn`, yes: true });
+    await expectRefusedUnchanged(error, []);
+    expect((error as Error).message).toContain('--policy-arns: "not-an-arn" is not a managed policy ARN');
+    expect((error as Error).message).not.toContain(DEV_ROLE);
+  });
+
+  it('refuses a policy of another account and one that does not exist, creating nothing', async () => {
+    const foreign = await attach({ 'policy-arns': 'arn:aws:iam::999999999999:policy/SesSend', yes: true });
+    await expectRefusedUnchanged(foreign.error, []);
+    expect((foreign.error as Error).message).toContain('belongs to account 999999999999');
+    const missing = await attach({ 'policy-arns': `arn:aws:iam::${DEV_ACCOUNT}:policy/Nope`, yes: true });
+    await expectRefusedUnchanged(missing.error, []);
+    expect((missing.error as Error).message).toContain('does not exist in account');
+  });
+
+  it('refuses a policy file that is JSON but not an IAM policy, creating nothing', async () => {
+    const file = await writePolicy('bad.json', JSON.stringify({ Statement: [{ Effect: 'Allow', Action: '*' }] }));
+    const { error } = await attach({ 'policy-file': file, yes: true });
+    await expectRefusedUnchanged(error, []);
+    expect((error as Error).message).toContain('--policy-file bad.json is not an IAM policy document');
+  });
+
+  it('refuses --role-arn of a role any principal may assume', async () => {
+    const open = addRole(world, {
+      name: 'open',
+      trustPolicy: { Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }] },
+    });
+    const { error } = await attach({ 'role-arn': open.arn, yes: true });
+    await expectRefusedUnchanged(error, ['open']);
+    expect((error as Error).message).toContain('lets any principal');
+  });
+});
+
+describe('amplify compute-role attach and the next deployment', () => {
+  it('says the role is not in effect until the branch deploys, and what to run for an app deployed by hand', async () => {
+    const { io } = await attach({ 'policy-arns': S3_READ, redeploy: true, yes: true });
+    const printed = io.printed();
+    expect(printed).toContain("only at the branch's next deployment");
+    expect(printed).toContain('deployed by hand');
+    expect(world.hosting.state.jobs.size).toBe(0);
+  });
+
+  it('starts a release job of the branch with --redeploy when the app has a repository', async () => {
+    world.hosting.state.app.repository = 'https://github.com/example/shop';
+    const { io, error } = await attach({ 'policy-arns': S3_READ, redeploy: true, yes: true });
+    expect(error).toBeUndefined();
+    expect(world.hosting.state.jobs.get('dev')?.[0]).toMatchObject({ jobType: 'RELEASE' });
+    expect(io.printed()).toContain('Started release job 1 of branch dev');
+  });
+
+  it('records when it set the role, and keeps that time when a run changes nothing', async () => {
+    await attach({ 'policy-arns': S3_READ, yes: true });
+    const first = (await guardConfig()) as { environments: { dev: { computeRole: { attachedAt: string } } } };
+    await attach({ 'policy-arns': S3_READ, yes: true });
+    expect(await guardConfig()).toEqual(first);
+  });
+});
+
+describe('amplify compute-role attach --redeploy when the deployment cannot start', () => {
+  it('keeps the role set, says the deployment did not start, and ends with a non-zero exit code', async () => {
+    const exitCode = process.exitCode;
+    try {
+      world.hosting.state.app.repository = 'https://github.com/example/shop';
+      world.hostingPort = {
+        ...world.hosting.port,
+        startRelease: () => Promise.reject(new Error('User is not authorized to perform amplify:StartJob.')),
+      };
+      const { io, error } = await attach({ 'policy-arns': S3_READ, redeploy: true, yes: true });
+      expect(error).toBeUndefined();
+      expect(branchRole('dev')).toBe(roleArn(DEV_ROLE));
+      expect(io.lines).toContainEqual({
+        level: 'error',
+        text: expect.stringContaining('Could not start the deployment of branch dev') as string,
+      });
+      expect(process.exitCode).toBe(1);
+    } finally {
+      process.exitCode = exitCode;
+    }
   });
 });

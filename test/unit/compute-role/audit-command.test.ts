@@ -1,5 +1,7 @@
 import { makeTempProject, type TempProject } from '../helpers/temp-project';
 import type { HostingBranch } from '../../../src/aws/ports';
+import type { HostingPort } from '../../../src/aws/ports';
+import { GuardError } from '../../../src/errors';
 import { everythingPrinted, makeWorld, roleArn, runComputeRole, type World } from './compute-role-harness';
 
 const KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
@@ -41,6 +43,13 @@ const leakyWorld = (roles: { main?: string; dev?: string; app?: string } = {}): 
     ],
     { computeRoleArn: roles.app, environmentVariables: { ...SAFE_VARIABLES } },
   );
+
+/** Records a deployment of each branch at `at` (now by default), as Amplify's ListJobs would list it. */
+const deployed = (world: World, at = new Date(), branches = ['main', 'dev']): World => {
+  for (const branch of branches)
+    world.hosting.state.jobs.set(branch, [{ jobId: '1', jobType: 'RELEASE', status: 'SUCCEED', startTime: at }]);
+  return world;
+};
 
 const audit = (world: World, options: Record<string, string | boolean> = {}) =>
   runComputeRole({ command: 'audit', options, cwd: project.root, world });
@@ -145,7 +154,7 @@ describe('amplify compute-role audit', () => {
 
 describe('amplify compute-role audit --fix', () => {
   it('removes only the variables matched by name or AKIA/ASIA value, and only where a compute role is in effect', async () => {
-    const world = leakyWorld({ main: roleArn('main-role') });
+    const world = deployed(leakyWorld({ main: roleArn('main-role') }));
     const { io, error } = await audit(world, { fix: true, yes: true });
     expect(error).toBeUndefined();
     const [main, dev] = world.hosting.state.branches;
@@ -162,7 +171,7 @@ describe('amplify compute-role audit --fix', () => {
   });
 
   it('removes from a branch whose role comes from the app default', async () => {
-    const world = leakyWorld({ app: roleArn('app-role') });
+    const world = deployed(leakyWorld({ app: roleArn('app-role') }));
     const { error } = await audit(world, { fix: true, yes: true });
     expect(error).toBeUndefined();
     const [main, dev] = world.hosting.state.branches;
@@ -172,7 +181,7 @@ describe('amplify compute-role audit --fix', () => {
   });
 
   it('reports what it removed and kept in its --json result', async () => {
-    const world = leakyWorld({ main: roleArn('main-role') });
+    const world = deployed(leakyWorld({ main: roleArn('main-role') }));
     const { io } = await audit(world, { fix: true, yes: true, json: true });
     const result = JSON.parse(io.stdout.join('')) as { removed: string[]; kept: string[] };
     expect(result.removed).toEqual(['branch main: MY_ACCESS_KEY_ID']);
@@ -181,12 +190,60 @@ describe('amplify compute-role audit --fix', () => {
   });
 
   it('leaves the exit code alone once every finding is removed and no build spec writes them', async () => {
-    const world = makeWorld([
-      { branchName: 'main', computeRoleArn: roleArn('r'), environmentVariables: { MY_ACCESS_KEY_ID: KEY_ID } },
-    ]);
+    const world = deployed(
+      makeWorld([
+        { branchName: 'main', computeRoleArn: roleArn('r'), environmentVariables: { MY_ACCESS_KEY_ID: KEY_ID } },
+      ]),
+      new Date(),
+      ['main'],
+    );
     const { error } = await audit(world, { fix: true, yes: true });
     expect(error).toBeUndefined();
     expect(world.hosting.state.branches[0].environmentVariables).toEqual({});
     expect(process.exitCode).toBeUndefined();
+  });
+
+  it('keeps the keys of a branch whose role was set after its last deployment (pending), saying so', async () => {
+    project = await makeTempProject({
+      guardConfig: {
+        environments: {
+          dev: {
+            computeRole: { roleArn: roleArn('main-role'), branch: 'main', attachedAt: '2026-02-01T00:00:00.000Z' },
+          },
+        },
+      },
+    });
+    const world = deployed(leakyWorld({ main: roleArn('main-role') }), new Date('2026-01-31T00:00:00.000Z'));
+    const { io } = await audit(world, { fix: true, yes: true });
+    expect(world.hosting.state.branches[0].environmentVariables).toMatchObject({ MY_ACCESS_KEY_ID: KEY_ID });
+    expect(io.printed()).toContain('not in effect until the next deployment');
+  });
+
+  it('keeps the keys of a branch that never deployed since it got its role', async () => {
+    const world = leakyWorld({ main: roleArn('main-role') });
+    await audit(world, { fix: true, yes: true });
+    expect(world.hosting.state.branches[0].environmentVariables).toMatchObject({ MY_ACCESS_KEY_ID: KEY_ID });
+  });
+
+  it('never prints a flagged value, even when the update call fails with a message that quotes it', async () => {
+    const world = deployed(leakyWorld({ main: roleArn('main-role') }));
+    const failing: HostingPort = {
+      ...world.hosting.port,
+      setVariables: (_appId, _target, variables) =>
+        Promise.reject(
+          new GuardError('InputValidationError', {
+            message: `Amplify refused environmentVariables ${JSON.stringify({ ...variables, MY_ACCESS_KEY_ID: KEY_ID })}: value ${SECRET} too long.`,
+            resolution: 'Check the variables.',
+          }),
+        ),
+    };
+    world.hostingPort = failing;
+    const { io, error } = await audit(world, { fix: true, yes: true });
+    expect(error).toBeInstanceOf(Error);
+    const message = (error as Error).message;
+    expect(message).toContain('Amplify refused environmentVariables');
+    expect(message).not.toContain(KEY_ID);
+    expect(message).not.toContain(SECRET);
+    expectNoRawSecret(everythingPrinted(io));
   });
 });

@@ -2,7 +2,7 @@ import { memoryHosting, memoryRoles, unusedTemplateReads } from '../../fakes/mem
 import { fakeCloud, fakeIam, forbiddenPrompter, recordingIo, type RecordingIo } from '../helpers/command-harness';
 import { DEV_ACCOUNT } from '../helpers/temp-project';
 import type { HostingApp, HostingBranch, HostingPort, RoleInfo } from '../../../src/aws/ports';
-import { TAGS } from '../../../src/compute-role/plan';
+import { ownerTags } from '../../../src/compute-role/ownership';
 import { COMMANDS } from '../../../src/index';
 import type { HostContext } from '../../../src/host/context';
 import type { Prompter } from '../../../src/host/io';
@@ -25,8 +25,19 @@ export const AMPLIFY_TRUST = {
 
 type StoredRole = RoleInfo & { inlineDocuments: Record<string, string> };
 
+/** Managed policies that exist in the dev account of every world (AWS-managed ones exist in every account). */
+export const WORLD_POLICIES = [
+  'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+  'arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess',
+  'arn:aws:iam::aws:policy/AdministratorAccess',
+  `arn:aws:iam::${DEV_ACCOUNT}:policy/SesSend`,
+  `arn:aws:iam::${DEV_ACCOUNT}:policy/AmplifyBoundary`,
+];
+
 /** The in-memory IAM roles and Amplify app one command run acts on. */
 export type World = {
+  /** The managed policies IAM knows (GetPolicy). */
+  cloud: ReturnType<typeof fakeCloud>;
   iam: ReturnType<typeof memoryRoles>;
   hosting: ReturnType<typeof memoryHosting>;
   /** Replaces the hosting port the command sees (to inject failures); defaults to `hosting.port`. */
@@ -38,6 +49,7 @@ export const makeWorld = (
   branches: HostingBranch[] = [{ branchName: 'dev', environmentVariables: {} }],
   app: Partial<HostingApp> = {},
 ): World => ({
+  cloud: fakeCloud(WORLD_POLICIES),
   iam: memoryRoles(DEV_ACCOUNT),
   hosting: memoryHosting({ appId: APP_ID, name: 'shop', environmentVariables: {}, ...app }, branches),
 });
@@ -61,11 +73,8 @@ export const addRole = (world: World, role: Partial<StoredRole> & { name: string
 };
 
 /** The tags of a role the plugin created for a branch of the app in env dev. */
-export const pluginTags = (branch: string): Record<string, string> => ({
-  [TAGS.app]: APP_ID,
-  [TAGS.branch]: branch,
-  [TAGS.env]: 'dev',
-});
+export const pluginTags = (branch: string): Record<string, string> =>
+  ownerTags({ appId: APP_ID, env: 'dev', hosting: { kind: 'branch', branch } });
 
 /** How to run one compute-role command. */
 export type ComputeRoleRun = {
@@ -86,17 +95,19 @@ export type ComputeRoleResult = { io: RecordingIo; error: unknown; asked: string
  */
 export const runComputeRole = async (run: ComputeRoleRun): Promise<ComputeRoleResult> => {
   const asked: string[] = [];
-  const io = recordingIo(run.prompt ?? forbiddenPrompter(asked));
+  const prompt = run.prompt ?? forbiddenPrompter(asked);
+  // The run's own redactor, which also masks the error the host throws.
+  let io = recordingIo(prompt);
   const context: HostContext = {
     input: { plugin: 'compute-role', command: run.command, options: run.options ?? {} },
   };
   const error = await runCommand(context, COMMANDS, {
     terminal: { stdinIsTTY: run.stdinIsTTY ?? false, stdoutIsTTY: false, env: {}, cwd: run.cwd },
-    io: () => Promise.resolve(io),
+    io: (settings) => Promise.resolve((io = recordingIo(prompt, settings.redactor))),
     envSession: (_context, env) =>
       Promise.resolve({
         aws: {
-          iam: fakeIam(fakeCloud(), DEV_ACCOUNT),
+          iam: fakeIam(run.world.cloud, DEV_ACCOUNT),
           identity: { account: () => Promise.resolve(DEV_ACCOUNT) },
           stacks: { listResources: () => Promise.resolve([]), ...unusedTemplateReads() },
           roles: run.world.iam.port,

@@ -10,6 +10,7 @@ import {
   type ComputeRoleRun,
   type World,
 } from './compute-role-harness';
+import { ownerTags } from '../../../src/compute-role/ownership';
 
 const DEV_ROLE = `amplify-${APP_ID}-dev-compute`;
 const S3_READ = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess';
@@ -99,46 +100,59 @@ describe('amplify compute-role detach --delete-role', () => {
     expect(io.printed()).toContain(`Deleted role ${roleArn(DEV_ROLE)}`);
   });
 
-  it('keeps a role still used by another branch, with a warning naming it', async () => {
-    await setUp({ dev: roleArn(DEV_ROLE), main: roleArn(DEV_ROLE) });
+  it('refuses while another branch still uses the role, before changing anything', async () => {
+    await setUp(
+      { dev: roleArn(DEV_ROLE), main: roleArn(DEV_ROLE) },
+      recorded({ roleArn: roleArn(DEV_ROLE), branch: 'dev' }),
+    );
     addRole(world, { name: DEV_ROLE, tags: pluginTags('dev') });
-    const { io, error } = await detach({ 'delete-role': true });
-    expect(error).toBeUndefined();
-    expect(branchRole('dev')).toBeUndefined();
+    const { error } = await detach({ 'delete-role': true });
+    expect(error).toBeInstanceOf(AmplifyException);
+    expect((error as Error).message).toContain('still used by branch main');
+    expect(branchRole('dev')).toBe(roleArn(DEV_ROLE));
     expect(branchRole('main')).toBe(roleArn(DEV_ROLE));
     expect(world.iam.roles.has(DEV_ROLE)).toBe(true);
-    expect(io.lines).toContainEqual({
-      level: 'warn',
-      text: expect.stringContaining('branch main still uses it') as string,
-    });
+    expect(await project.json(project.guardConfig)).toEqual(recorded({ roleArn: roleArn(DEV_ROLE), branch: 'dev' }));
   });
 
-  it('keeps a role still used as the app default', async () => {
+  it('refuses while the app default still uses the role', async () => {
     await setUp({ dev: roleArn(DEV_ROLE), app: roleArn(DEV_ROLE) });
     addRole(world, { name: DEV_ROLE, tags: pluginTags('dev') });
-    const { io, error } = await detach({ 'delete-role': true });
-    expect(error).toBeUndefined();
+    const { error } = await detach({ 'delete-role': true });
+    expect((error as Error).message).toContain('still used by the app default');
+    expect(branchRole('dev')).toBe(roleArn(DEV_ROLE));
     expect(world.iam.roles.has(DEV_ROLE)).toBe(true);
-    expect(io.lines).toContainEqual({ level: 'warn', text: expect.stringContaining('the app default') as string });
   });
 
-  it('keeps the app default role while a branch still uses it', async () => {
-    await setUp({ app: roleArn(DEV_ROLE), main: roleArn(DEV_ROLE) });
-    addRole(world, { name: DEV_ROLE, tags: pluginTags('*') });
+  it('refuses to delete the app default role while a branch still uses it', async () => {
+    const appRole = `amplify-${APP_ID}-compute`;
+    await setUp({ app: roleArn(appRole), main: roleArn(appRole) });
+    addRole(world, { name: appRole, tags: ownerTags({ appId: APP_ID, env: 'dev', hosting: { kind: 'app' } }) });
     const { error } = await detach({ app: true, 'delete-role': true });
-    expect(error).toBeUndefined();
-    expect(world.hosting.state.app.computeRoleArn).toBeUndefined();
-    expect(world.iam.roles.has(DEV_ROLE)).toBe(true);
+    expect((error as Error).message).toContain('still used by branch main');
+    expect(world.hosting.state.app.computeRoleArn).toBe(roleArn(appRole));
+    expect(world.iam.roles.has(appRole)).toBe(true);
   });
 
-  it('never deletes a role the plugin did not create: it is detached, the role stays, and the run says why', async () => {
-    await setUp({ dev: roleArn('hand-made') });
+  it('refuses to delete a role the plugin did not create, and leaves branch, app and iam-guard.json as they were', async () => {
+    const record = recorded({ roleArn: roleArn('hand-made'), branch: 'dev' });
+    await setUp({ dev: roleArn('hand-made') }, record);
     addRole(world, { name: 'hand-made', tags: { team: 'web' } });
     const { error } = await detach({ 'delete-role': true });
     expect(error).toBeInstanceOf(AmplifyException);
-    expect((error as Error).message).toContain('not created by amplify-iam-guard');
-    expect(branchRole('dev')).toBeUndefined();
+    expect((error as Error).message).toContain('not made by amplify-iam-guard');
+    expect(branchRole('dev')).toBe(roleArn('hand-made'));
     expect(world.iam.roles.has('hand-made')).toBe(true);
+    expect(await project.json(project.guardConfig)).toEqual(record);
+  });
+
+  it('refuses to delete a role the plugin made for another branch', async () => {
+    await setUp({ dev: roleArn('amplify-d1abcdef-feature-x-compute') });
+    addRole(world, { name: 'amplify-d1abcdef-feature-x-compute', tags: pluginTags('feature/x') });
+    const { error } = await detach({ 'delete-role': true });
+    expect((error as Error).message).toContain('made it for branch feature/x');
+    expect(world.iam.roles.has('amplify-d1abcdef-feature-x-compute')).toBe(true);
+    expect(branchRole('dev')).toBe(roleArn('amplify-d1abcdef-feature-x-compute'));
   });
 
   it('deletes the role recorded in iam-guard.json when the branch no longer has it', async () => {

@@ -4,7 +4,8 @@ import { memoryHosting, unusedHosting } from '../../fakes/memory-ports';
 import { makeTempProject, type TempProject } from '../helpers/temp-project';
 import type { HostingBranch } from '../../../src/aws/ports';
 import { GuardError } from '../../../src/errors';
-import { appIdOf, chooseTarget, describeTarget, effectiveRole } from '../../../src/flows/hosting-target';
+import { describeTarget, effectiveRole } from '../../../src/compute-role/hosting-target';
+import { appIdOf, chooseHostingTarget } from '../../../src/flows/hosting-target';
 import { projectPaths, type ProjectPaths } from '../../../src/project/paths';
 
 const APP = 'd1abcdef';
@@ -66,7 +67,7 @@ describe('appIdOf (SPEC §2 order)', () => {
   });
 });
 
-describe('chooseTarget', () => {
+describe('chooseHostingTarget', () => {
   const branches: HostingBranch[] = [
     { branchName: 'main', environmentVariables: {} },
     { branchName: 'dev', environmentVariables: {} },
@@ -75,69 +76,72 @@ describe('chooseTarget', () => {
   const hosting = () => memoryHosting({ appId: APP, name: 'shop', environmentVariables: {} }, branches).port;
 
   it('takes the app default with --app', async () => {
-    expect((await chooseTarget(hosting(), APP, 'dev', { app: true })).target).toEqual({ kind: 'app' });
+    expect((await chooseHostingTarget(hosting(), APP, 'dev', { app: true })).hostingTarget).toEqual({ kind: 'app' });
   });
 
   it('takes the branch of --branch, and returns the app’s branches', async () => {
-    const chosen = await chooseTarget(hosting(), APP, 'dev', { branch: 'feature/x' });
-    expect(chosen.target).toEqual({ kind: 'branch', branch: 'feature/x' });
+    const chosen = await chooseHostingTarget(hosting(), APP, 'dev', { branch: 'feature/x' });
+    expect(chosen.hostingTarget).toEqual({ kind: 'branch', branch: 'feature/x' });
     expect(chosen.branches.map((branch) => branch.branchName)).toEqual(['main', 'dev', 'feature/x']);
   });
 
   it('takes the app default when iam-guard.json records scope "app"', async () => {
-    expect((await chooseTarget(hosting(), APP, 'dev', { configured: { scope: 'app' } })).target).toEqual({
+    expect((await chooseHostingTarget(hosting(), APP, 'dev', { configured: { scope: 'app' } })).hostingTarget).toEqual({
       kind: 'app',
     });
   });
 
   it('takes --branch over an app scope recorded in iam-guard.json', async () => {
     expect(
-      (await chooseTarget(hosting(), APP, 'dev', { branch: 'main', configured: { scope: 'app' } })).target,
+      (await chooseHostingTarget(hosting(), APP, 'dev', { branch: 'main', configured: { scope: 'app' } }))
+        .hostingTarget,
     ).toEqual({ kind: 'branch', branch: 'main' });
   });
 
   it('takes the branch recorded in iam-guard.json', async () => {
     expect(
-      (await chooseTarget(hosting(), APP, 'dev', { configured: { scope: 'branch', branch: 'main' } })).target,
+      (await chooseHostingTarget(hosting(), APP, 'dev', { configured: { scope: 'branch', branch: 'main' } }))
+        .hostingTarget,
     ).toEqual({ kind: 'branch', branch: 'main' });
   });
 
   it('falls back to the env’s branch', async () => {
-    expect((await chooseTarget(hosting(), APP, 'dev', {})).target).toEqual({ kind: 'branch', branch: 'dev' });
+    expect((await chooseHostingTarget(hosting(), APP, 'dev', {})).hostingTarget).toEqual({
+      kind: 'branch',
+      branch: 'dev',
+    });
   });
 
   it('is an error to give --app with --branch', async () => {
-    const error = await failure(chooseTarget(hosting(), APP, 'dev', { app: true, branch: 'main' }));
+    const error = await failure(chooseHostingTarget(hosting(), APP, 'dev', { app: true, branch: 'main' }));
     expect(error.name).toBe('InputValidationError');
     expect(error.message).toContain('--app');
     expect(error.message).toContain('--branch main');
   });
 
   it('is an error listing the branches when no branch belongs to the env', async () => {
-    const error = await failure(chooseTarget(hosting(), APP, 'qa', {}));
+    const error = await failure(chooseHostingTarget(hosting(), APP, 'qa', {}));
     expect(error.message).toContain('main, dev, feature/x');
     expect(error.resolution).toContain('--branch');
   });
 
   it('propagates a failure to list the branches', async () => {
-    await expect(chooseTarget(unusedHosting(), APP, 'dev', {})).rejects.toThrow('amplify:ListBranches');
+    await expect(chooseHostingTarget(unusedHosting(), APP, 'dev', {})).rejects.toThrow('amplify:ListBranches');
   });
 });
 
 describe('effectiveRole', () => {
   it('is the branch’s own role when it has one', () => {
-    expect(effectiveRole({ branchName: 'main', computeRoleArn: ROLE_A, environmentVariables: {} }, ROLE_B)).toBe(
-      ROLE_A,
-    );
+    expect(effectiveRole({ computeRoleArn: ROLE_A }, ROLE_B)).toBe(ROLE_A);
   });
 
   it('is the app default when the branch has none', () => {
-    expect(effectiveRole({ branchName: 'main', environmentVariables: {} }, ROLE_B)).toBe(ROLE_B);
+    expect(effectiveRole({}, ROLE_B)).toBe(ROLE_B);
     expect(effectiveRole(undefined, ROLE_B)).toBe(ROLE_B);
   });
 
   it('is undefined when neither has one', () => {
-    expect(effectiveRole({ branchName: 'main', environmentVariables: {} }, undefined)).toBeUndefined();
+    expect(effectiveRole({}, undefined)).toBeUndefined();
   });
 });
 

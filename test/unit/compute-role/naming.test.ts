@@ -1,83 +1,120 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { defaultRoleName, roleNameFrom } from '../../../src/compute-role/naming';
+import { cleanRoleName, pickRoleName, roleNameCandidates } from '../../../src/compute-role/naming';
+import { ownerTags, type RoleOwner } from '../../../src/compute-role/ownership';
+import type { RoleInfo } from '../../../src/compute-role/role-info';
 
 const IAM_ROLE_NAME = /^[A-Za-z0-9+=,.@_-]{1,64}$/;
 const sha8 = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 8);
+const APP = 'd1abcdef';
+const branch = (name: string, env = 'dev'): RoleOwner => ({
+  appId: APP,
+  env,
+  hosting: { kind: 'branch', branch: name },
+});
+const appDefault = (env = 'dev'): RoleOwner => ({ appId: APP, env, hosting: { kind: 'app' } });
+const role = (name: string, tags: Record<string, string>): RoleInfo => ({
+  arn: `arn:aws:iam::123456789012:role/${name}`,
+  name,
+  trustPolicy: {},
+  tags,
+  managedPolicies: [],
+  inlinePolicies: [],
+});
+/** The name picked when IAM holds the given roles (looked up ignoring case, as IAM does). */
+const picked = (owner: RoleOwner, roles: RoleInfo[]) => {
+  const candidates = roleNameCandidates(owner);
+  const holders = candidates.map((name) => roles.find((held) => held.name.toLowerCase() === name.toLowerCase()));
+  return pickRoleName(candidates, holders, owner);
+};
 
-describe('defaultRoleName', () => {
-  it('names a branch role amplify-<appId>-<branch>-compute', () => {
-    expect(defaultRoleName('d1abcdef', { branch: 'main' })).toBe('amplify-d1abcdef-main-compute');
+describe('roleNameCandidates', () => {
+  it('names a branch role amplify-<appId>-<branch>-compute, then with the hash of appId/branch/env', () => {
+    expect(roleNameCandidates(branch('main'))).toEqual([
+      'amplify-d1abcdef-main-compute',
+      `amplify-d1abcdef-main-${sha8('d1abcdef/main/dev')}-compute`,
+    ]);
   });
 
-  it('names the app default role amplify-<appId>-app-compute', () => {
-    expect(defaultRoleName('d1abcdef', { app: true })).toBe('amplify-d1abcdef-app-compute');
+  it('names the app default role amplify-<appId>-compute, apart from a branch named app', () => {
+    const [appName] = roleNameCandidates(appDefault());
+    const [branchApp] = roleNameCandidates(branch('app'));
+    expect(appName).toBe('amplify-d1abcdef-compute');
+    expect(branchApp).toBe('amplify-d1abcdef-app-compute');
   });
 
-  it('turns the slash of a URL-style branch name into a dash', () => {
-    expect(defaultRoleName('d1abcdef', { branch: 'feature/x' })).toBe('amplify-d1abcdef-feature-x-compute');
+  it('turns the slash of feature/x into a dash, so feature/x and feature-x want the same first name', () => {
+    expect(roleNameCandidates(branch('feature/x'))[0]).toBe(roleNameCandidates(branch('feature-x'))[0]);
+    expect(roleNameCandidates(branch('feature/x'))[1]).not.toBe(roleNameCandidates(branch('feature-x'))[1]);
+  });
+
+  it('cuts a long name to 64 characters ending in 8 hex of the SHA-256 of the uncleaned name', () => {
+    const long = `feature/${'x'.repeat(60)}`;
+    const [name] = roleNameCandidates(branch(long));
+    const wanted = `amplify-d1abcdef-${long}-compute`;
+    expect(name).toHaveLength(64);
+    expect(name).toBe(`${cleanRoleName(wanted).slice(0, 55)}-${sha8(wanted)}`);
+  });
+
+  it('gives long names that differ only in a cleaned character different names', () => {
+    const tail = 'y'.repeat(60);
+    expect(roleNameCandidates(branch(`feature/${tail}`))[0]).not.toBe(roleNameCandidates(branch(`feature-${tail}`))[0]);
+  });
+
+  it('always gives names IAM accepts, for any branch name', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 300, unit: 'grapheme' }), (name) => {
+        for (const candidate of roleNameCandidates(branch(name))) expect(candidate).toMatch(IAM_ROLE_NAME);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
-describe('roleNameFrom', () => {
-  it('keeps every character IAM allows in a role name', () => {
-    expect(roleNameFrom('Aa0+=,.@_-z')).toBe('Aa0+=,.@_-z');
+describe('pickRoleName', () => {
+  it('uses the plain name when no role has it', () => {
+    expect(picked(branch('main'), [])).toEqual({ ok: true, name: 'amplify-d1abcdef-main-compute' });
   });
 
-  it('replaces slashes, spaces and non-ASCII letters with dashes, one per character', () => {
-    expect(roleNameFrom('feature/x')).toBe('feature-x');
-    expect(roleNameFrom('my branch')).toBe('my-branch');
-    expect(roleNameFrom('café-ü')).toBe('caf---');
-    expect(roleNameFrom('a:b*c#d')).toBe('a-b-c-d');
+  it('reuses the plain name when the role holding it is this target’s', () => {
+    const own = role('amplify-d1abcdef-main-compute', ownerTags(branch('main')));
+    expect(picked(branch('main'), [own])).toEqual({ ok: true, name: own.name, existing: own });
   });
 
-  it('keeps a name of exactly 64 characters as it is', () => {
-    const name = 'r'.repeat(64);
-    expect(roleNameFrom(name)).toBe(name);
+  it('gives feature-x the hashed name when feature/x holds the plain one', () => {
+    const slash = role('amplify-d1abcdef-feature-x-compute', ownerTags(branch('feature/x')));
+    expect(picked(branch('feature-x'), [slash])).toEqual({
+      ok: true,
+      name: `amplify-d1abcdef-feature-x-${sha8('d1abcdef/feature-x/dev')}-compute`,
+    });
   });
 
-  it('cuts a name over 64 characters and ends it with a dash and 8 hex characters of the SHA-256 of the full name', () => {
-    const wanted = `amplify-d1abcdef-${'very-long-branch-name-'.repeat(4)}compute`;
-    expect(wanted.length).toBeGreaterThan(64);
-    const name = roleNameFrom(wanted);
-    expect(name).toHaveLength(64);
-    expect(name).toBe(`${wanted.slice(0, 55)}-${sha8(wanted)}`);
-    expect(name).toMatch(/-[0-9a-f]{8}$/);
+  it('gives feature-x the hashed name when Feature-X holds the plain one in another case', () => {
+    const upper = role('amplify-d1abcdef-Feature-X-compute', ownerTags(branch('Feature-X')));
+    const choice = picked(branch('feature-x'), [upper]);
+    expect(choice.ok && choice.name).toBe(`amplify-d1abcdef-feature-x-${sha8('d1abcdef/feature-x/dev')}-compute`);
   });
 
-  it('hashes the sanitised name when a long name has characters IAM does not allow', () => {
-    const wanted = `amplify-d1abcdef-feature/${'x'.repeat(60)}-compute`;
-    const sanitised = wanted.replace('/', '-');
-    expect(roleNameFrom(wanted)).toBe(`${sanitised.slice(0, 55)}-${sha8(sanitised)}`);
+  it('gives the same branch of another env the hashed name', () => {
+    const dev = role('amplify-d1abcdef-main-compute', ownerTags(branch('main', 'dev')));
+    const choice = picked(branch('main', 'prod'), [dev]);
+    expect(choice.ok && choice.name).toBe(`amplify-d1abcdef-main-${sha8('d1abcdef/main/prod')}-compute`);
   });
 
-  it('gives different names to two long names that differ only at the end', () => {
-    const stem = `amplify-d1abcdef-${'b'.repeat(70)}`;
-    const first = roleNameFrom(`${stem}-one-compute`);
-    const second = roleNameFrom(`${stem}-two-compute`);
-    expect(first.slice(0, 55)).toBe(second.slice(0, 55));
-    expect(first).not.toBe(second);
+  it('steps over a role the plugin did not make', () => {
+    const foreign = role('amplify-d1abcdef-main-compute', {});
+    const choice = picked(branch('main'), [foreign]);
+    expect(choice.ok && choice.name).toMatch(/-[0-9a-f]{8}-compute$/);
   });
 
-  it('gives a long default role name for a long branch exactly 64 characters', () => {
-    expect(defaultRoleName('d1abcdef', { branch: `release/${'2025-'.repeat(20)}` })).toHaveLength(64);
+  it('finds no name when both are held by other targets', () => {
+    const [plain, hashed] = roleNameCandidates(branch('main'));
+    expect(picked(branch('main'), [role(plain, {}), role(hashed, {})]).ok).toBe(false);
   });
+});
 
-  it('always returns a name IAM accepts, for any non-empty input', () => {
-    fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 300, unit: 'grapheme' }), (wanted) => {
-        expect(roleNameFrom(wanted)).toMatch(IAM_ROLE_NAME);
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  it('never changes a name IAM already accepts', () => {
-    const allowed = fc.constantFrom(...'ABCXYZabcxyz0189+=,.@_-'.split(''));
-    fc.assert(
-      fc.property(fc.string({ unit: allowed, minLength: 1, maxLength: 64 }), (name) => {
-        expect(roleNameFrom(name)).toBe(name);
-      }),
-    );
+describe('cleanRoleName and characters outside the BMP', () => {
+  it('turns one emoji into one dash', () => {
+    expect(cleanRoleName('shop-🚀-main')).toBe('shop---main');
   });
 });

@@ -1,13 +1,12 @@
+import { ownerTags, TAGS, type RoleOwner } from '../../../src/compute-role/ownership';
 import {
-  createdByPlugin,
   describeStep,
   INLINE_POLICY_NAME,
   planRole,
-  TAGS,
-  type ExistingRole,
   type RoleSpec,
   type RoleStep,
 } from '../../../src/compute-role/plan';
+import type { RoleInfo } from '../../../src/compute-role/role-info';
 import { COMPUTE_TRUST_POLICY } from '../../../src/compute-role/trust';
 
 const BOUNDARY = 'arn:aws:iam::123456789012:policy/AmplifyBoundary';
@@ -15,19 +14,22 @@ const S3_READ = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess';
 const DDB_READ = 'arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess';
 const SES_SEND = 'arn:aws:iam::123456789012:policy/SesSend';
 const INLINE = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}';
-const PLUGIN_TAGS = { [TAGS.app]: 'd1abcdef', [TAGS.branch]: 'main', [TAGS.env]: 'dev' };
+const OWNER: RoleOwner = { appId: 'd1abcdef', env: 'dev', hosting: { kind: 'branch', branch: 'main' } };
+const PLUGIN_TAGS = ownerTags(OWNER);
 
 const spec = (overrides: Partial<RoleSpec> = {}): RoleSpec => ({
   name: 'amplify-d1abcdef-main-compute',
   boundary: BOUNDARY,
   policyArns: [S3_READ, DDB_READ],
   inlineDocument: INLINE,
-  tags: PLUGIN_TAGS,
+  owner: OWNER,
   ...overrides,
 });
 
 /** The role as `spec()` would leave it after creation. */
-const existing = (overrides: Partial<ExistingRole> = {}): ExistingRole => ({
+const existing = (overrides: Partial<RoleInfo> = {}): RoleInfo => ({
+  name: 'amplify-d1abcdef-main-compute',
+  trustPolicy: {},
   arn: 'arn:aws:iam::123456789012:role/amplify-d1abcdef-main-compute',
   tags: PLUGIN_TAGS,
   boundary: BOUNDARY,
@@ -75,7 +77,18 @@ describe('planRole for a role that already exists', () => {
     expect(plan).toEqual({
       refused: expect.stringContaining('arn:aws:iam::123456789012:role/amplify-d1abcdef-main-compute') as string,
     });
-    expect('refused' in plan && plan.refused).toContain('was not created by amplify-iam-guard');
+    expect('refused' in plan && plan.refused).toContain('it was not made by amplify-iam-guard');
+  });
+
+  it('refuses a role the plugin made for another branch, so feature-x never converges the role of feature/x', () => {
+    const other = ownerTags({ ...OWNER, hosting: { kind: 'branch', branch: 'feature/x' } });
+    const plan = planRole(spec(), existing({ tags: other, managedPolicies: [SES_SEND] }));
+    expect('refused' in plan && plan.refused).toContain('amplify-iam-guard made it for branch feature/x');
+  });
+
+  it('adopts a role of an earlier version for the same branch and tags it with the env', () => {
+    const older = { [TAGS.app]: 'd1abcdef', [TAGS.branch]: 'main' };
+    expect(stepsOf(planRole(spec(), existing({ tags: older })))).toEqual([{ action: 'tag-role', tags: PLUGIN_TAGS }]);
   });
 
   it('changes nothing when the plugin’s role already matches the inputs', () => {
@@ -157,17 +170,6 @@ describe('planRole for a role that already exists', () => {
   });
 });
 
-describe('createdByPlugin', () => {
-  it('is true for a role with the amplify-iam-guard:app tag', () => {
-    expect(createdByPlugin({ tags: { [TAGS.app]: 'd1abcdef' } })).toBe(true);
-  });
-
-  it('is false for a role without it, even with the other plugin tags', () => {
-    expect(createdByPlugin({ tags: {} })).toBe(false);
-    expect(createdByPlugin({ tags: { [TAGS.branch]: 'main', [TAGS.env]: 'dev' } })).toBe(false);
-  });
-});
-
 describe('describeStep', () => {
   it('describes creating a role with its trust, boundary and tags', () => {
     const text = describeStep({
@@ -197,5 +199,24 @@ describe('describeStep', () => {
     expect(describeStep({ action: 'delete-inline-policy' })).toBe(`delete inline policy ${INLINE_POLICY_NAME}`);
     expect(describeStep({ action: 'set-boundary', boundary: BOUNDARY })).toBe(`set permissions boundary ${BOUNDARY}`);
     expect(describeStep({ action: 'set-boundary', boundary: '' })).toBe('remove the permissions boundary');
+  });
+});
+
+describe('planRole compares the inline policy semantically', () => {
+  it('plans nothing when the inline policy differs only in key order', () => {
+    const stored = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}';
+    const reordered =
+      '{"Statement":[{"Resource":"*","Action":"s3:GetObject","Effect":"Allow"}],"Version":"2012-10-17"}';
+    const plan = planRole(
+      { name: 'r', owner: OWNER, boundary: '', policyArns: [], inlineDocument: reordered },
+      {
+        arn: 'arn:aws:iam::123456789012:role/r',
+        tags: ownerTags(OWNER),
+        managedPolicies: [],
+        inlinePolicies: [INLINE_POLICY_NAME],
+        pluginInlineDocument: stored,
+      },
+    );
+    expect(plan).toEqual({ steps: [] });
   });
 });

@@ -25,7 +25,11 @@ afterEach(async () => {
 });
 
 describe('amplify compute-role show', () => {
-  it('prints only the SPEC JSON shape on stdout with --json', async () => {
+  it('prints only its JSON shape on stdout with --json, each branch with its state and last deployment', async () => {
+    const deployedAt = new Date('2026-03-01T10:00:00.000Z');
+    world.hosting.state.jobs.set('main', [
+      { jobId: '4', jobType: 'RELEASE', status: 'SUCCEED', startTime: deployedAt },
+    ]);
     const { io, error } = await runComputeRole({ command: 'show', options: { json: true }, cwd: project.root, world });
     expect(error).toBeUndefined();
     expect(io.lines).toEqual([]);
@@ -34,9 +38,30 @@ describe('amplify compute-role show', () => {
       appId: APP_ID,
       appDefault: { roleArn: roleArn('app-role'), boundary: BOUNDARY },
       branches: [
-        { branch: 'main', roleArn: roleArn('main-role'), boundary: null, effective: roleArn('main-role') },
-        { branch: 'dev', roleArn: null, boundary: BOUNDARY, effective: roleArn('app-role') },
-        { branch: 'feature/x', roleArn: roleArn('gone'), boundary: null, effective: roleArn('gone') },
+        {
+          branch: 'main',
+          roleArn: roleArn('main-role'),
+          boundary: null,
+          effective: roleArn('main-role'),
+          state: 'in-effect',
+          lastDeployment: deployedAt.toISOString(),
+        },
+        {
+          branch: 'dev',
+          roleArn: null,
+          boundary: BOUNDARY,
+          effective: roleArn('app-role'),
+          state: 'pending',
+          lastDeployment: null,
+        },
+        {
+          branch: 'feature/x',
+          roleArn: roleArn('gone'),
+          boundary: null,
+          effective: roleArn('gone'),
+          state: 'pending',
+          lastDeployment: null,
+        },
       ],
     });
   });
@@ -77,5 +102,30 @@ describe('amplify compute-role show', () => {
     } finally {
       process.exitCode = exitCode;
     }
+  });
+
+  it('marks a role set after the branch’s last deployment as pending, and one set before as in effect', async () => {
+    await project.remove();
+    project = await makeTempProject({
+      guardConfig: {
+        environments: {
+          dev: {
+            computeRole: { roleArn: roleArn('main-role'), branch: 'main', attachedAt: '2026-03-02T00:00:00.000Z' },
+          },
+          prod: { computeRole: { roleArn: roleArn('app-role'), scope: 'app', attachedAt: '2026-02-01T00:00:00.000Z' } },
+        },
+      },
+    });
+    const lastDeployment = new Date('2026-03-01T00:00:00.000Z');
+    for (const branch of ['main', 'dev'])
+      world.hosting.state.jobs.set(branch, [
+        { jobId: '1', jobType: 'RELEASE', status: 'SUCCEED', startTime: lastDeployment },
+      ]);
+    const { io } = await runComputeRole({ command: 'show', options: { json: true }, cwd: project.root, world });
+    const report = JSON.parse(io.stdout.join('')) as { branches: Array<{ branch: string; state: string }> };
+    expect(report.branches.find((row) => row.branch === 'main')?.state).toBe('pending');
+    expect(report.branches.find((row) => row.branch === 'dev')?.state).toBe('in-effect');
+    const table = await runComputeRole({ command: 'show', cwd: project.root, world });
+    expect(table.io.printed()).toContain('pending (next deployment)');
   });
 });

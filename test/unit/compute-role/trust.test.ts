@@ -116,3 +116,18 @@ describe('grantsEverything', () => {
     expect(grantsEverything({ Version: '2012-10-17' })).toBe(false);
   });
 });
+
+describe('trustsAmplify and an explicit Deny', () => {
+  it('refuses a trust policy whose Allow for Amplify is overridden by an explicit Deny', () => {
+    const statement = { Principal: { Service: 'amplify.amazonaws.com' }, Action: 'sts:AssumeRole' };
+    expect(
+      trustsAmplify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', ...statement },
+          { Effect: 'Deny', ...statement },
+        ],
+      }),
+    ).toBe(false);
+  });
+});

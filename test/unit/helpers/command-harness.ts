@@ -78,12 +78,11 @@ export type PrintedLine = { level: 'info' | 'success' | 'warn' | 'error'; text: 
 /** An Io that records everything, with the given prompter. */
 export type RecordingIo = Io & { lines: PrintedLine[]; stdout: string[]; stderr: string[]; printed(): string };
 
-export const recordingIo = (prompt: Prompter): RecordingIo => {
+export const recordingIo = (prompt: Prompter, redactor = createRedactor()): RecordingIo => {
   const lines: PrintedLine[] = [];
   const stdout: string[] = [];
   const stderr: string[] = [];
-  // The same redactor as in the CLI, so tests see what a user would.
-  const redactor = createRedactor();
+  // The same redactor as in the CLI (the run's own, when given), so tests see what a user would.
   const line = (level: PrintedLine['level']) => (text: string) => lines.push({ level, text: redactor.text(text) });
   return {
     lines,
