@@ -41,14 +41,16 @@ beforeAll(async () => {
 });
 afterAll(() => fake.stop());
 
-// Every scenario starts from a branch that still holds the keys, with a compute role already in effect.
-beforeEach(() =>
+// Every scenario starts from a branch that still holds the keys, with a compute role already in effect: set
+// by hand, and the branch deployed since.
+beforeEach(() => {
   fake.addBranch(APP, {
     branchName: 'legacy',
     computeRoleArn: 'arn:aws:iam::123456789012:role/legacy-compute',
     environmentVariables: { ...STATIC_KEYS, SITE_NAME: 'shop' },
-  }),
-);
+  });
+  fake.addJob(APP, 'legacy');
+});
 
 describe('amplify compute-role audit --fix at a terminal', () => {
   it('removes the static keys once the removal is confirmed', async () => {
