@@ -1,5 +1,5 @@
 /**
- * Regressions: behaviour the SPEC asks for that an earlier version got wrong, each pinned by a test.
+ * Regressions: behaviour an earlier version got wrong, each pinned by a test.
  */
 import { parsePolicyArn } from '../../src/boundary/arn';
 import { requestFromFlags } from '../../src/boundary/set-plan';
@@ -17,28 +17,28 @@ const thrown = (run: () => unknown): unknown => {
 };
 
 describe('regressions', () => {
-  it('names the line and column of an unexpected token in a malformed file (SPEC §2)', () => {
+  it('names the line and column of an unexpected token in a malformed file', () => {
     const text = '{\n  "boundary": {\n    "required": yes\n  }\n}\n';
     const error = thrown(() => parseJsonObject('amplify/iam-guard.json', text));
     expect(error).toBeInstanceOf(GuardError);
     expect((error as GuardError).message).toContain('line 3, column 17');
   });
 
-  it('refuses --policy-path without a final "/" instead of making the policy "orgX" (SPEC §3)', () => {
+  it('refuses --policy-path without a final "/" instead of making the policy "orgX"', () => {
     expect(() => requestFromFlags({ policyName: 'AmplifyBoundary', policyPath: '/org' })).toThrow(GuardError);
   });
 
-  it('refuses boundary.policyPath "/org" (no final "/") in amplify/iam-guard.json (SPEC §2, §3)', () => {
+  it('refuses boundary.policyPath "/org" (no final "/") in amplify/iam-guard.json', () => {
     expect(() =>
       parseGuardConfig('amplify/iam-guard.json', { boundary: { policyName: 'B', policyPath: '/org' } }),
     ).toThrow(/boundary\.policyPath/);
   });
 
-  it('refuses a --policy-name containing "/" (SPEC §3 name rule)', () => {
+  it('refuses a --policy-name containing "/" (a path belongs in --policy-path)', () => {
     expect(() => requestFromFlags({ policyName: 'org/AmplifyBoundary' })).toThrow(GuardError);
   });
 
-  it('names boundary.policyPath and its value when only the path is wrong (SPEC §7)', () => {
+  it('names boundary.policyPath and its value when only the path is wrong', () => {
     const error = thrown(() =>
       parseGuardConfig('amplify/iam-guard.json', { boundary: { policyName: 'AmplifyBoundary', policyPath: 'org' } }),
     );
