@@ -41,6 +41,11 @@ describe('parsePolicyArn accepts policy ARNs of every partition, path and name I
     const parsed = parsePolicyArn(value);
     expect(parsed).toEqual({ ok: true, arn: expect.objectContaining({ path, name }) as unknown });
   });
+
+  it('treats ":" in a path like the other printable characters it accepts there', () => {
+    expect(parsePolicyArn('arn:aws:iam::123456789012:policy/a!b/B').ok).toBe(true);
+    expect(parsePolicyArn('arn:aws:iam::123456789012:policy/a:b/B').ok).toBe(true);
+  });
 });
 
 describe('parsePolicyArn refuses what is not a boundary ARN, saying why', () => {

@@ -122,6 +122,18 @@ describe('parseGuardConfig names the key and the bad value', () => {
     expect(error.message).toContain(expected);
     expect(error.resolution).toContain('amplify/iam-guard.json');
   });
+
+  it('refuses boundary.policyPath "/org" (no final "/")', () => {
+    expect(() =>
+      parseGuardConfig('amplify/iam-guard.json', { boundary: { policyName: 'B', policyPath: '/org' } }),
+    ).toThrow(/boundary\.policyPath/);
+  });
+
+  it('names boundary.policyPath and its value when only the path is wrong', () => {
+    expect(configError({ boundary: { policyName: 'AmplifyBoundary', policyPath: 'org' } }).message).toContain(
+      '"boundary.policyPath" is "org"',
+    );
+  });
 });
 
 describe('writePolicyName', () => {
