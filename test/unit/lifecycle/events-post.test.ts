@@ -1,7 +1,7 @@
 import type { EnvAws, StackResource } from '../../../src/aws/ports';
 import { createPostPush } from '../../../src/events/post-push';
 import { EVENTS } from '../../../src/index';
-import { fakeEnvAws, type FakeAccount } from './support/fake-aws';
+import { fakeEnvAws, type FakeAccount } from '../helpers/fake-aws';
 import {
   DEV_ACCOUNT,
   PROD_ACCOUNT,
@@ -11,7 +11,7 @@ import {
   raiseEvent,
   type EventRun,
   type TempProject,
-} from './support/event-harness';
+} from '../helpers/event-harness';
 
 const BOUNDARY = 'arn:aws:iam::123456789012:policy/Boundary';
 const PROD_BOUNDARY = 'arn:aws:iam::222222222222:policy/Boundary';
