@@ -22,13 +22,19 @@ export type GuardErrorName =
 /** The host CLI's fault names this plugin uses (bugs and unexpected states, not user mistakes). */
 export type GuardFaultName = 'UnknownFault';
 
-/** What the CLI prints for an error: the message, the fix, and where to read more. */
+/**
+ * What the CLI prints for a user error: the message, the fix, and where to read more. The fix is required: a user
+ * error the user cannot act on is a fault.
+ */
 export type GuardErrorDetails = {
   message: string;
-  resolution?: string;
+  resolution: string;
   details?: string;
   link?: string;
 };
+
+/** What the CLI prints for a fault; a bug may have no fix to offer. */
+export type GuardFaultDetails = Omit<GuardErrorDetails, 'resolution'> & { resolution?: string };
 
 /** The README section every error links to. */
 export const README_URL = 'https://www.npmjs.com/package/amplify-iam-guard';
@@ -36,7 +42,7 @@ export const README_URL = 'https://www.npmjs.com/package/amplify-iam-guard';
 /** A user mistake or an AWS refusal: the CLI prints message and resolution, no "report this issue". */
 export class GuardError extends Error {
   override readonly name: GuardErrorName;
-  readonly resolution?: string;
+  readonly resolution: string;
   readonly details?: string;
   readonly link: string;
 
@@ -54,7 +60,7 @@ export class GuardFault extends Error {
   override readonly name: GuardFaultName;
   readonly resolution?: string;
 
-  constructor(name: GuardFaultName, details: GuardErrorDetails, cause?: unknown) {
+  constructor(name: GuardFaultName, details: GuardFaultDetails, cause?: unknown) {
     super(details.message, cause === undefined ? undefined : { cause });
     this.name = name;
     this.resolution = details.resolution;

@@ -48,7 +48,7 @@ const redeploy: FlagSpec = {
 };
 
 /** The commands of each plugin name, in the order help lists them. */
-export const COMMAND_SPECS = {
+export const COMMAND_USAGE = {
   boundary: {
     set: {
       usage:
@@ -169,4 +169,4 @@ export const HOST_FLAGS: readonly string[] = ['yes', 'y', 'debug', 'help', 'h'];
 
 /** The plugin name under which a command exists, if any. */
 export const pluginOfCommand = (command: string): PluginName | undefined =>
-  (Object.keys(COMMAND_SPECS) as PluginName[]).find((plugin) => command in COMMAND_SPECS[plugin]);
+  (Object.keys(COMMAND_USAGE) as PluginName[]).find((plugin) => command in COMMAND_USAGE[plugin]);

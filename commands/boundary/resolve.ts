@@ -6,7 +6,7 @@ import { findEnv, loadProjectState } from '../../src/project/project';
 
 /**
  * `amplify boundary resolve`: prints, as the last line of stdout, the boundary an env (or a new env using a
- * profile) would get by SPEC §6 — for `amplify env add --yes … --permissions-boundary "$(… | tail -n 1)"`.
+ * profile) would get at init — for `amplify env add --yes … --permissions-boundary "$(… | tail -n 1)"`.
  */
 export const resolveCommand: Command = async (runtime) => {
   const { flags, invocation, io } = runtime;

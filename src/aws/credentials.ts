@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { GuardError } from '../errors';
+import { isObject } from '../util/is-object';
 import type { CredentialSource, ProfileSection } from './credential-source';
 import type { AwsAccess, CredentialProvider, StaticCredentials } from './ports';
 
@@ -17,9 +18,6 @@ export const readProfile = async (name: string): Promise<ProfileSection | undefi
   const fromCredentials = credentialsFile[name];
   return fromConfig || fromCredentials ? { ...fromConfig, ...fromCredentials } : undefined;
 };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The keys file the CLI stored for an env (`awsConfigFilePath`), in either shape it writes: the keys at the
@@ -40,9 +38,9 @@ export const readKeysFile = async (file: string): Promise<{ credentials: StaticC
       error,
     );
   }
-  const keys = isRecord(parsed) && isRecord(parsed.credentials) ? parsed.credentials : parsed;
-  const region = isRecord(parsed) && typeof parsed.region === 'string' ? parsed.region : undefined;
-  if (!isRecord(keys) || typeof keys.accessKeyId !== 'string' || typeof keys.secretAccessKey !== 'string') {
+  const keys = isObject(parsed) && isObject(parsed.credentials) ? parsed.credentials : parsed;
+  const region = isObject(parsed) && typeof parsed.region === 'string' ? parsed.region : undefined;
+  if (!isObject(keys) || typeof keys.accessKeyId !== 'string' || typeof keys.secretAccessKey !== 'string') {
     throw new GuardError('ProfileConfigurationError', {
       message: `The AWS keys file the Amplify CLI stored for this env (${file}) holds no access key id and secret.`,
       resolution: 'Run `amplify configure project` to store the env’s keys again.',

@@ -10,8 +10,9 @@ export type EnvSession = { aws: EnvAws; target: EnvTarget };
 export type EnvLocation = { name: string; account?: string; region?: string };
 
 /**
- * Opens an env's AWS session and proves the credentials act in the env's account (SPEC §3) before
- * anything is checked with them.
+ * Opens an env's AWS session and proves the credentials act in the env's account before
+ * anything is checked with them: the CLI can hand back another env's credentials, and a boundary checked
+ * in the wrong account would be wrongly accepted.
  */
 export const openEnvSession = async (
   env: EnvLocation,

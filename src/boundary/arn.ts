@@ -25,7 +25,7 @@ const ACCOUNT = /^(?:\d{12}|aws)$/;
 
 const fail = (problem: string): ParseResult => ({ ok: false, problem });
 
-/** Parses a policy ARN by the rules of SPEC §3; never throws, whatever the input. */
+/** Parses a policy ARN by IAM's rules for partition, account, path and name; never throws, whatever the input. */
 export const parsePolicyArn = (value: string): ParseResult => {
   if (value.length === 0) return fail('it is empty');
   if (value.trim() !== value)

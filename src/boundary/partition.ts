@@ -1,4 +1,4 @@
-/** The AWS partitions a boundary ARN may name (SPEC §3). */
+/** The AWS partitions a boundary ARN may name. */
 export const PARTITIONS = [
   'aws',
   'aws-cn',

@@ -12,7 +12,7 @@ export type PrePushInput = {
   deployed?: string | null;
 };
 
-/** What PrePush does (SPEC §6). */
+/** What PrePush does: it only guards the push, so it checks or fills the boundary, or stops; it never deploys. */
 export type PrePushDecision =
   | { kind: 'check'; arn: string; warning?: string }
   | { kind: 'fill'; arn: string; source: 'environment variable' | 'iam-guard.json' }

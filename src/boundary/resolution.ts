@@ -5,7 +5,7 @@ import type { Verdict } from './validity';
 /** The environment variable CI and hosted backend builds set a boundary with. */
 export const BOUNDARY_ENV_VAR = 'AMPLIFY_PERMISSIONS_BOUNDARY_ARN';
 
-/** Where a candidate boundary for a new env came from, in the order of SPEC §6. */
+/** Where a candidate boundary for a new env came from, in the order they are tried: what the user says wins. */
 export type CandidateSource =
   'flag' | 'environment variable' | 'current env' | 'current env, retargeted' | 'policy name';
 
@@ -57,7 +57,7 @@ export type Resolution =
   | { kind: 'invalid'; tried: Tried[]; strict: boolean };
 
 /**
- * Decides from the candidates tried so far (SPEC §6): the first valid one wins; a strict one that is not valid
+ * Decides from the candidates tried so far: the first valid one wins; a strict one that is not valid
  * is final; with nothing valid, "none" only when no source had a boundary and none is required.
  */
 export const decideResolution = (input: ResolutionInput, tried: Tried[]): Resolution => {

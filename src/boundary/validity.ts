@@ -40,7 +40,7 @@ export const checkOffline = (value: string, target: EnvTarget): Verdict => {
   return { valid: true, arn: value };
 };
 
-/** The whole of "valid for an env" (SPEC §3): the offline checks, then what IAM said. */
+/** The whole of "valid for an env" (right partition, own account or `aws`, exists): the offline checks, then what IAM said. */
 export const judgeBoundary = (value: string, target: EnvTarget, existence: Existence): Verdict => {
   const offline = checkOffline(value, target);
   if (!offline.valid) return offline;

@@ -31,7 +31,10 @@ export const mask = (value: string): string =>
 
 const branchOf = (target: VariableScope): string | null => (target.scope === 'branch' ? target.branch : null);
 
-/** The variables of one app or branch that hold static AWS credentials (SPEC §4 audit rules). */
+/**
+ * The variables of one app or branch that hold static AWS credentials: by name, by an access key id's shape, or a
+ * secret-shaped value beside a key (alone, a 40-character value is too often something else).
+ */
 export const findCredentials = (target: AuditTarget): Finding[] => {
   const entries = Object.entries(target.variables);
   const base = { scope: target.scope, branch: branchOf(target) };

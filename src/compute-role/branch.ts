@@ -4,7 +4,7 @@ export type BranchSummary = { branchName: string; backendEnvironmentArn?: string
 /** Where the env's branch name came from. */
 export type BranchSource = 'flag' | 'iam-guard.json' | 'backend environment' | 'branch named like the env';
 
-/** The env's hosting branch (SPEC §5), or the reason there is none. */
+/** The env's hosting branch, or the reason there is none. */
 export type BranchChoice =
   { ok: true; branch: string; source: BranchSource } | { ok: false; problem: string; resolution: string };
 
@@ -12,7 +12,7 @@ const backendEnvName = (arn: string | undefined): string | undefined =>
   /\/backendenvironments\/([^/]+)$/.exec(arn ?? '')?.[1];
 
 /**
- * The env's hosting branch, in SPEC §5's order: `--branch`, iam-guard.json, the branch whose backend
+ * The env's hosting branch, most explicit first: `--branch`, iam-guard.json, the branch whose backend
  * environment is this env, a branch named like the env; else a problem listing the app's branches.
  */
 export const chooseBranch = (

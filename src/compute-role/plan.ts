@@ -1,3 +1,4 @@
+import { isObject } from '../util/is-object';
 import { describeOwnerTags, mayChange, ownerTags, ownershipOf, type RoleOwner } from './ownership';
 import type { RoleInfo } from './role-info';
 import { COMPUTE_TRUST_POLICY } from './trust';
@@ -28,7 +29,7 @@ export type RoleStep =
 const canonical = (value: unknown): unknown =>
   Array.isArray(value)
     ? value.map(canonical)
-    : typeof value === 'object' && value !== null
+    : isObject(value)
       ? Object.fromEntries(
           Object.entries(value)
             .sort(([a], [b]) => a.localeCompare(b))

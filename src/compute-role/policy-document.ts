@@ -1,3 +1,5 @@
+import { isObject } from '../util/is-object';
+
 /** Why a text is not an IAM policy document, if it is not one. */
 export const policyDocumentProblem = (text: string): string | undefined => {
   let document: unknown;
@@ -6,8 +8,8 @@ export const policyDocumentProblem = (text: string): string | undefined => {
   } catch (error) {
     return `it is not JSON (${(error as Error).message})`;
   }
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) return 'it is not a JSON object';
-  const { Version, Statement } = document as { Version?: unknown; Statement?: unknown };
+  if (!isObject(document)) return 'it is not a JSON object';
+  const { Version, Statement } = document;
   if (Version !== undefined && Version !== '2012-10-17' && Version !== '2008-10-17')
     return `"Version" is ${JSON.stringify(Version)}; IAM knows "2012-10-17" (and the older "2008-10-17")`;
   if (Statement === undefined) return 'it has no "Statement"';
@@ -15,9 +17,8 @@ export const policyDocumentProblem = (text: string): string | undefined => {
   if (statements.length === 0) return '"Statement" is empty';
   for (const [index, statement] of statements.entries()) {
     const where = `statement ${index + 1}`;
-    if (typeof statement !== 'object' || statement === null || Array.isArray(statement))
-      return `${where} is not an object`;
-    const fields = statement as Record<string, unknown>;
+    if (!isObject(statement)) return `${where} is not an object`;
+    const fields = statement;
     if (fields.Effect !== 'Allow' && fields.Effect !== 'Deny')
       return `${where} has "Effect" ${JSON.stringify(fields.Effect)}; it must be "Allow" or "Deny"`;
     if (('Action' in fields ? 1 : 0) + ('NotAction' in fields ? 1 : 0) !== 1)

@@ -13,7 +13,7 @@ import { newEnvAccess, newEnvName } from './providers';
 export const BOUNDARY_OPTION = 'permissions-boundary';
 
 /**
- * PreInit: resolves the new env's boundary by SPEC §6 before the CLI creates anything, and hands it to the
+ * PreInit: resolves the new env's boundary (flag, environment variable, current env, policy name) before the CLI creates anything, and hands it to the
  * CLI's own init through the `permissions-boundary` option ('' for none), so the CLI never falls back to its
  * own inheritance. Invalid values stop init here.
  */

@@ -94,7 +94,7 @@ const ensureValid = async (runtime: EventRuntime, env: EnvRecord, arn: string): 
   if (refusal) {
     throw new GuardError('InputValidationError', {
       message: `The push was stopped before deploying anything: ${refusal.message}`,
-      resolution: `${refusal.resolution ?? ''} Then push again.`,
+      resolution: `${refusal.resolution} Then push again.`,
     });
   }
   if (verdict.valid && verdict.warning) (await runtime.io()).print.warn(verdict.warning);

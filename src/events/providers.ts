@@ -1,5 +1,6 @@
 import type { AwsAccess } from '../aws/ports';
 import { GuardError } from '../errors';
+import { isObject } from '../util/is-object';
 
 type ProviderPayload = {
   configLevel?: string;
@@ -15,7 +16,7 @@ const parseJsonOption = (name: string, value: string | boolean | undefined): Rec
   if (typeof value !== 'string') return undefined;
   try {
     const parsed: unknown = JSON.parse(value);
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
+    return isObject(parsed) ? parsed : undefined;
   } catch (error) {
     throw new GuardError(
       'InputValidationError',

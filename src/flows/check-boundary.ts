@@ -3,7 +3,7 @@ import { checkOffline, judgeBoundary, type Verdict } from '../boundary/validity'
 import type { IamPort } from '../aws/ports';
 
 /**
- * Decides whether a boundary is valid for an env (SPEC §3): offline rules, then `GetPolicy` unless `iam` is
+ * Decides whether a boundary is valid for an env: offline rules, then `GetPolicy` unless `iam` is
  * absent (`--no-check`). A suggested retargeted ARN is kept only if IAM does not say it is missing.
  */
 export const checkBoundary = async (value: string, target: EnvTarget, iam: IamPort | undefined): Promise<Verdict> => {

@@ -11,7 +11,7 @@ import { GuardError } from '../errors';
 import type { ProjectState } from '../project/project';
 import { checkBoundary } from './check-boundary';
 
-/** The inputs of SPEC §6's resolution order, from the project, the flag and the environment variable. */
+/** The inputs of a new env's boundary resolution, from the project, the flag and the environment variable. */
 export const resolutionInput = (
   state: ProjectState,
   target: EnvTarget,

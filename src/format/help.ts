@@ -1,4 +1,4 @@
-import { COMMAND_SPECS, type CommandSpec, type PluginName } from '../usage';
+import { COMMAND_USAGE, type CommandSpec, type PluginName } from '../usage';
 
 const LEARN_MORE = ['LEARN MORE', '  https://www.npmjs.com/package/amplify-iam-guard'];
 
@@ -36,7 +36,7 @@ export const commandHelp = (spec: CommandSpec): string[] => {
 
 /** Help for a whole plugin name: every command with its usage and flags. */
 export const pluginHelp = (plugin: PluginName): string[] => {
-  const specs: Record<string, CommandSpec> = COMMAND_SPECS[plugin];
+  const specs: Record<string, CommandSpec> = COMMAND_USAGE[plugin];
   const names = Object.keys(specs);
   const width = Math.max(...names.map((name) => name.length));
   const other: PluginName = plugin === 'boundary' ? 'compute-role' : 'boundary';
@@ -64,7 +64,7 @@ export const pluginHelp = (plugin: PluginName): string[] => {
 
 /** The help a `help` invocation asks for: `amplify <plugin> help`, or `amplify <plugin> <command> --help`. */
 export const helpFor = (plugin: PluginName, subCommands: readonly string[]): string[] => {
-  const specs: Record<string, CommandSpec> = COMMAND_SPECS[plugin];
+  const specs: Record<string, CommandSpec> = COMMAND_USAGE[plugin];
   const topic = subCommands.find((word) => word !== plugin && word !== 'help' && word in specs);
   const spec = topic === undefined ? undefined : specs[topic];
   return spec ? commandHelp(spec) : pluginHelp(plugin);

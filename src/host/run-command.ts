@@ -3,7 +3,7 @@ import type { AwsAccess } from '../aws/ports';
 import { GuardError } from '../errors';
 import { loadProject } from '../project/project';
 import type { EnvRecord } from '../project/team-provider-info';
-import { COMMAND_SPECS, pluginOfCommand, type CommandSpec, type PluginName } from '../usage';
+import { COMMAND_USAGE, pluginOfCommand, type CommandSpec, type PluginName } from '../usage';
 import type { HostContext } from './context';
 import { findProjectRoot, projectPaths } from '../project/paths';
 import { hostEnvAccess, plainAccess } from './credentials';
@@ -16,7 +16,7 @@ import { createRedactor, type Redactor } from './redact';
 import type { Command, CommandRuntime } from './runtime';
 
 /** Every command of each plugin name: the static dispatch table, checked against the usage table. */
-export type CommandTable = { [P in PluginName]: Record<keyof (typeof COMMAND_SPECS)[P], Command> };
+export type CommandTable = { [P in PluginName]: Record<keyof (typeof COMMAND_USAGE)[P], Command> };
 
 /** What a run knows when it opens an AWS session: where it runs and the redactor its output passes. */
 export type RunScope = { cwd: string; secrets: Pick<Redactor, 'add'> };
@@ -56,7 +56,7 @@ export const onePerEnv = (open: (env: EnvRecord) => Promise<EnvSession>): ((env:
 
 const lookup = (table: CommandTable, invocation: Invocation): { command: Command; spec: CommandSpec } => {
   const commands: Record<string, Command> = table[invocation.plugin];
-  const specs: Record<string, CommandSpec> = COMMAND_SPECS[invocation.plugin];
+  const specs: Record<string, CommandSpec> = COMMAND_USAGE[invocation.plugin];
   if (Object.hasOwn(commands, invocation.command)) {
     return { command: commands[invocation.command], spec: specs[invocation.command] };
   }

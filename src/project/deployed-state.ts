@@ -1,9 +1,7 @@
 import { join } from 'node:path';
-import { readJsonDocument, type JsonObject } from './json-file';
+import { isObject } from '../util/is-object';
+import { readJsonDocument } from './json-file';
 import type { ProjectPaths } from './paths';
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const path = (value: unknown, ...keys: string[]): unknown =>
   keys.reduce<unknown>((current, key) => (isObject(current) ? current[key] : undefined), value);

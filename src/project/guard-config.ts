@@ -1,5 +1,6 @@
 import { policyNameProblem, policyPathProblem } from '../boundary/arn';
 import { GuardError } from '../errors';
+import { isObject } from '../util/is-object';
 import { readJsonDocument, updateJsonFile, type JsonObject } from './json-file';
 import type { ProjectPaths } from './paths';
 
@@ -17,9 +18,6 @@ export type GuardConfig = {
 
 /** The settings of a project without `amplify/iam-guard.json`. */
 export const DEFAULT_CONFIG: GuardConfig = { boundary: { policyPath: '/', required: false }, environments: {} };
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const invalid = (file: string, key: string, value: unknown, expected: string): GuardError =>
   new GuardError('ConfigurationError', {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { GuardError } from '../errors';
+import { isObject } from '../util/is-object';
 import { jsonErrorOffset } from './json-error-offset';
 import { LOCK_TIMINGS, sleep, withProjectLock, type LockHolder } from './project-lock';
 
@@ -35,13 +36,13 @@ export const parseJsonObject = (file: string, text: string): JsonObject => {
       error,
     );
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (!isObject(value)) {
     throw new GuardError('ConfigurationError', {
       message: `${file} must hold a JSON object, but it holds ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}.`,
       resolution: `Make ${file} a JSON object ({ ... }); the file was not changed.`,
     });
   }
-  return value as JsonObject;
+  return value;
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { LocalAwsEntry } from '../aws/credential-source';
+import { isObject } from '../util/is-object';
 import { readJsonDocument } from './json-file';
 import type { ProjectPaths } from './paths';
 
@@ -6,8 +7,8 @@ import type { ProjectPaths } from './paths';
 export const readLocalAwsEntry = async (paths: ProjectPaths, env: string): Promise<LocalAwsEntry | undefined> => {
   const document = await readJsonDocument(paths.localAwsInfo);
   const entry = document?.value[env];
-  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return undefined;
-  const record = entry as Record<string, unknown>;
+  if (!isObject(entry)) return undefined;
+  const record = entry;
   const text = (key: string): string | undefined => (typeof record[key] === 'string' ? record[key] : undefined);
   return {
     configLevel: text('configLevel'),

@@ -1,4 +1,5 @@
 import { GuardError } from '../errors';
+import { isObject } from '../util/is-object';
 import { changeJsonFile, CLI_REWRITE_WAIT_MS, readJsonDocument, type JsonObject } from './json-file';
 import { withProjectLock } from './project-lock';
 import type { ProjectPaths } from './paths';
@@ -19,9 +20,6 @@ export type EnvRecord = {
 
 /** The boundary key the CLI itself reads at push: `<env>.awscloudformation.PermissionsBoundaryPolicyArn`. */
 export const BOUNDARY_KEY = 'PermissionsBoundaryPolicyArn';
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const stringAt = (object: JsonObject, key: string): string | undefined =>
   typeof object[key] === 'string' ? object[key] : undefined;

@@ -179,7 +179,10 @@ describe('translateAwsError', () => {
   });
 
   it("passes the plugin's own errors through unchanged", () => {
-    const own = new GuardError('InputValidationError', { message: 'x' });
+    const own = new GuardError('InputValidationError', {
+      message: 'x',
+      resolution: 'Run `amplify boundary set --permissions-boundary <arn>`.',
+    });
     expect(translateAwsError(own, call)).toBe(own);
     const fault = new GuardFault('UnknownFault', { message: 'y' });
     expect(translateAwsError(fault, call)).toBe(fault);

@@ -2,18 +2,18 @@ import fc from 'fast-check';
 import { formatPolicyArn, parsePolicyArn, type PolicyArn } from '../../../src/boundary/arn';
 import { PARTITIONS, type Partition } from '../../../src/boundary/partition';
 
-// The rules of SPEC §3, written again here independently of src/boundary/arn.ts.
-const SPEC_NAME = /^[A-Za-z0-9+=,.@_-]{1,128}$/;
+// IAM's rules for a policy ARN, written again here independently of src/boundary/arn.ts.
+const POLICY_NAME = /^[A-Za-z0-9+=,.@_-]{1,128}$/;
 const SEGMENT_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.,+@=_-';
 
 const printableAscii = (text: string): boolean => [...text].every((char) => char >= '!' && char <= '~');
 
-/** Every problem a parsed ARN has against SPEC §3 (empty: none). */
-const specViolations = (input: string, arn: PolicyArn): string[] => {
+/** Every rule of a policy ARN that a parsed ARN breaks (empty: none). */
+const ruleViolations = (input: string, arn: PolicyArn): string[] => {
   const problems: string[] = [];
   if (!(PARTITIONS as readonly string[]).includes(arn.partition)) problems.push('partition');
   if (!(arn.account === 'aws' || /^[0-9]{12}$/.test(arn.account))) problems.push('account');
-  if (!SPEC_NAME.test(arn.name)) problems.push('name');
+  if (!POLICY_NAME.test(arn.name)) problems.push('name');
   if (!arn.path.startsWith('/') || !arn.path.endsWith('/')) problems.push('path slashes');
   if (!printableAscii(arn.path)) problems.push('path characters');
   if (arn.path.length > 512) problems.push('path length');
@@ -100,7 +100,7 @@ describe('parsePolicyArn (property-based)', () => {
     );
   });
 
-  it('returns ok only for ARNs that satisfy every rule of SPEC §3, and they format back to the input', () => {
+  it('returns ok only for ARNs that satisfy every rule of a policy ARN, and they format back to the input', () => {
     fc.assert(
       fc.property(anyString, (input) => {
         const result = parsePolicyArn(input);
@@ -108,7 +108,7 @@ describe('parsePolicyArn (property-based)', () => {
           expect(result.problem.length).toBeGreaterThan(0);
           return;
         }
-        expect(specViolations(input, result.arn)).toEqual([]);
+        expect(ruleViolations(input, result.arn)).toEqual([]);
         expect(formatPolicyArn(result.arn)).toBe(input);
       }),
       { numRuns: 3000 },

@@ -5,7 +5,7 @@ const ACCOUNT = '123456789012';
 const name128 = 'N'.repeat(128);
 const path512 = `/${'p'.repeat(510)}/`;
 
-describe('parsePolicyArn accepts the boundary ARNs of SPEC §3', () => {
+describe('parsePolicyArn accepts policy ARNs of every partition, path and name IAM allows', () => {
   it.each(PARTITIONS.map((partition) => [partition]))(
     'accepts a customer-managed policy in partition %s',
     (partition) => {
@@ -40,6 +40,11 @@ describe('parsePolicyArn accepts the boundary ARNs of SPEC §3', () => {
   ])('accepts %s', (_what, value, path, name) => {
     const parsed = parsePolicyArn(value);
     expect(parsed).toEqual({ ok: true, arn: expect.objectContaining({ path, name }) as unknown });
+  });
+
+  it('treats ":" in a path like the other printable characters it accepts there', () => {
+    expect(parsePolicyArn('arn:aws:iam::123456789012:policy/a!b/B').ok).toBe(true);
+    expect(parsePolicyArn('arn:aws:iam::123456789012:policy/a:b/B').ok).toBe(true);
   });
 });
 

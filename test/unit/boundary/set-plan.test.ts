@@ -61,6 +61,14 @@ describe('requestFromFlags', () => {
     expect(refused({ policyPath: '/org/' }).message).toContain('--policy-path "/org/" was given without --policy-name');
   });
 
+  it('refuses --policy-path without a final "/" instead of making the policy "orgX"', () => {
+    expect(() => requestFromFlags({ policyName: 'AmplifyBoundary', policyPath: '/org' })).toThrow(GuardError);
+  });
+
+  it('refuses a --policy-name containing "/" (a path belongs in --policy-path)', () => {
+    expect(() => requestFromFlags({ policyName: 'org/AmplifyBoundary' })).toThrow(GuardError);
+  });
+
   it.each([
     ['a name with a space', { policyName: 'My Boundary' }],
     ['a name of 129 characters', { policyName: 'x'.repeat(129) }],

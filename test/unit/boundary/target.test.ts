@@ -15,7 +15,7 @@ const arn = (value: string): PolicyArn => {
   return parsed.arn;
 };
 
-describe('partitionOfRegion maps every region prefix of SPEC §3', () => {
+describe('partitionOfRegion maps every region prefix to its partition, anything else to aws', () => {
   it.each([
     ['cn-north-1', 'aws-cn'],
     ['cn-northwest-1', 'aws-cn'],

@@ -70,7 +70,7 @@ describe('amplify boundary show', () => {
     });
   });
 
-  it('prints only JSON with --json, in the shape of the SPEC', async () => {
+  it('prints only JSON with --json: one row per env with the same keys', async () => {
     const { io, error } = await show({ json: true });
     expect(error).toBeUndefined();
     expect(io.lines).toEqual([]);

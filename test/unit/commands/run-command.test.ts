@@ -4,7 +4,7 @@ import { COMMANDS } from '../../../src/index';
 import { PromptCancelled } from '../../../src/host/io';
 import { runCommand } from '../../../src/host/run-command';
 import { commandHelp, pluginHelp } from '../../../src/format/help';
-import { COMMAND_SPECS } from '../../../src/usage';
+import { COMMAND_USAGE } from '../../../src/usage';
 import { runPluginCommand } from '../helpers/command-harness';
 import { makeTempDir, makeTempProject, type TempProject } from '../helpers/temp-project';
 
@@ -39,7 +39,7 @@ describe('a question answered with Ctrl-C', () => {
 describe('runCommand dispatch', () => {
   it('has a handler for every command of the usage table, and no other', () => {
     for (const plugin of ['boundary', 'compute-role'] as const) {
-      expect(Object.keys(COMMANDS[plugin]).sort()).toEqual(Object.keys(COMMAND_SPECS[plugin]).sort());
+      expect(Object.keys(COMMANDS[plugin]).sort()).toEqual(Object.keys(COMMAND_USAGE[plugin]).sort());
     }
   });
 
@@ -120,7 +120,7 @@ describe('help', () => {
       options: { help: true },
       cwd: project.root,
     });
-    expect(io.lines.map((line) => line.text)).toEqual(commandHelp(COMMAND_SPECS.boundary.set));
+    expect(io.lines.map((line) => line.text)).toEqual(commandHelp(COMMAND_USAGE.boundary.set));
   });
 
   it('prints the compute-role help under the compute-role name', async () => {

@@ -67,7 +67,10 @@ const refusingFirst = (inner: HostingPort, failures: number, causeName: string):
         return Promise.reject(
           new GuardError(
             'InputValidationError',
-            { message: 'x' },
+            {
+              message: 'x',
+              resolution: 'Run `amplify compute-role attach --role-arn <arn>` with a role Amplify Hosting may assume.',
+            },
             Object.assign(new Error('cannot assume'), { name: causeName }),
           ),
         );

@@ -19,7 +19,7 @@ import {
   runComputeRole,
   type ComputeRoleRun,
   type World,
-} from './compute-role-harness';
+} from '../helpers/compute-role-harness';
 import { unusedHosting, unusedRoles } from '../../fakes/memory-ports';
 
 const BOUNDARY = `arn:aws:iam::${DEV_ACCOUNT}:policy/AmplifyBoundary`;

@@ -2,7 +2,7 @@ import { makeTempProject, type TempProject } from '../helpers/temp-project';
 import type { HostingBranch } from '../../../src/aws/ports';
 import type { HostingPort } from '../../../src/aws/ports';
 import { GuardError } from '../../../src/errors';
-import { everythingPrinted, makeWorld, roleArn, runComputeRole, type World } from './compute-role-harness';
+import { everythingPrinted, makeWorld, roleArn, runComputeRole, type World } from '../helpers/compute-role-harness';
 
 const KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
 const TEMP_KEY_ID = 'ASIAIOSFODNN7EXAMPL2';

@@ -11,7 +11,7 @@ const BRANCHES: BranchSummary[] = [
   { branchName: 'staging' },
 ];
 
-describe('chooseBranch (SPEC §5 order)', () => {
+describe('chooseBranch: --branch, iam-guard.json, backend environment, branch named like the env', () => {
   it('takes --branch first, over everything else', () => {
     expect(chooseBranch('dev', { flag: 'staging', configured: 'main', branches: BRANCHES, appId: APP })).toEqual({
       ok: true,

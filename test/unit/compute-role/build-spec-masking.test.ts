@@ -1,5 +1,5 @@
 import { makeTempProject, type TempProject } from '../helpers/temp-project';
-import { everythingPrinted, makeWorld, runComputeRole } from './compute-role-harness';
+import { everythingPrinted, makeWorld, runComputeRole } from '../helpers/compute-role-harness';
 
 let project: TempProject | undefined;
 let savedExitCode: typeof process.exitCode;

@@ -9,7 +9,7 @@ import {
   runComputeRole,
   type ComputeRoleRun,
   type World,
-} from './compute-role-harness';
+} from '../helpers/compute-role-harness';
 import { ownerTags } from '../../../src/compute-role/ownership';
 
 const DEV_ROLE = `amplify-${APP_ID}-dev-compute`;

@@ -38,7 +38,7 @@ const failure = async (promise: Promise<unknown>): Promise<GuardError> => {
   return error as GuardError;
 };
 
-describe('appIdOf (SPEC §2 order)', () => {
+describe('appIdOf: --app-id, then team-provider-info, then amplify-meta.json', () => {
   it('takes --app-id first', async () => {
     expect(await appIdOf(paths, { name: 'dev', appId: 'dteam' }, 'dflag')).toBe('dflag');
   });

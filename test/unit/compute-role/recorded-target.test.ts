@@ -1,5 +1,5 @@
 import { makeTempProject, type TempProject } from '../helpers/temp-project';
-import { APP_ID, makeWorld, roleArn, runComputeRole } from './compute-role-harness';
+import { APP_ID, makeWorld, roleArn, runComputeRole } from '../helpers/compute-role-harness';
 
 const S3_READ = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess';
 

@@ -1,5 +1,5 @@
 import { DEV_ACCOUNT, makeTempProject, type TempProject } from '../helpers/temp-project';
-import { addRole, APP_ID, makeWorld, roleArn, runComputeRole, type World } from './compute-role-harness';
+import { addRole, APP_ID, makeWorld, roleArn, runComputeRole, type World } from '../helpers/compute-role-harness';
 
 const BOUNDARY = `arn:aws:iam::${DEV_ACCOUNT}:policy/AmplifyBoundary`;
 

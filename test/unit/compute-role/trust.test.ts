@@ -1,24 +1,24 @@
 import { COMPUTE_TRUST_POLICY, grantsEverything, trustsAmplify } from '../../../src/compute-role/trust';
 
-const SPEC_TRUST_POLICY =
+const AMPLIFY_TRUST_POLICY =
   '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"amplify.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
 
 const trust = (statement: Record<string, unknown>) => ({ Version: '2012-10-17', Statement: [statement] });
 
 describe('COMPUTE_TRUST_POLICY', () => {
-  it('serialises to exactly the trust policy of SPEC §4', () => {
-    expect(JSON.stringify(COMPUTE_TRUST_POLICY)).toBe(SPEC_TRUST_POLICY);
+  it('serialises to exactly the trust policy that lets Amplify Hosting assume the role', () => {
+    expect(JSON.stringify(COMPUTE_TRUST_POLICY)).toBe(AMPLIFY_TRUST_POLICY);
   });
 });
 
 describe('trustsAmplify', () => {
   it('accepts the plugin’s own trust policy, as an object and as a JSON string', () => {
     expect(trustsAmplify(COMPUTE_TRUST_POLICY)).toBe(true);
-    expect(trustsAmplify(SPEC_TRUST_POLICY)).toBe(true);
+    expect(trustsAmplify(AMPLIFY_TRUST_POLICY)).toBe(true);
   });
 
   it('accepts the URL-encoded document IAM returns from GetRole', () => {
-    expect(trustsAmplify(encodeURIComponent(SPEC_TRUST_POLICY))).toBe(true);
+    expect(trustsAmplify(encodeURIComponent(AMPLIFY_TRUST_POLICY))).toBe(true);
   });
 
   it('accepts a Service list that includes amplify.amazonaws.com', () => {

@@ -1,9 +1,9 @@
 import { commandHelp, helpFor, pluginHelp } from '../../../src/format/help';
-import { COMMAND_SPECS, pluginOfCommand, type CommandSpec, type PluginName } from '../../../src/usage';
+import { COMMAND_USAGE, pluginOfCommand, type CommandSpec, type PluginName } from '../../../src/usage';
 
-const plugins = Object.keys(COMMAND_SPECS) as PluginName[];
+const plugins = Object.keys(COMMAND_USAGE) as PluginName[];
 const commands = plugins.flatMap((plugin) =>
-  Object.entries(COMMAND_SPECS[plugin] as Record<string, CommandSpec>).map(
+  Object.entries(COMMAND_USAGE[plugin] as Record<string, CommandSpec>).map(
     ([name, spec]) => [plugin, name, spec] as const,
   ),
 );
@@ -37,7 +37,7 @@ describe('commandHelp', () => {
   });
 
   it('shows --envName as the alias of --env and -y as the alias of --yes', () => {
-    const lines = commandHelp(COMMAND_SPECS.boundary.set);
+    const lines = commandHelp(COMMAND_USAGE.boundary.set);
     expect(lines.some((line) => line.startsWith('  --env, --envName <env>'))).toBe(true);
     expect(lines.some((line) => line.startsWith('  --yes, -y'))).toBe(true);
   });
@@ -45,9 +45,9 @@ describe('commandHelp', () => {
 
 describe('helpFor', () => {
   it('picks the command from the sub-commands', () => {
-    expect(helpFor('boundary', ['boundary', 'set'])).toEqual(commandHelp(COMMAND_SPECS.boundary.set));
-    expect(helpFor('compute-role', ['attach'])).toEqual(commandHelp(COMMAND_SPECS['compute-role'].attach));
-    expect(helpFor('boundary', ['help', 'show'])).toEqual(commandHelp(COMMAND_SPECS.boundary.show));
+    expect(helpFor('boundary', ['boundary', 'set'])).toEqual(commandHelp(COMMAND_USAGE.boundary.set));
+    expect(helpFor('compute-role', ['attach'])).toEqual(commandHelp(COMMAND_USAGE['compute-role'].attach));
+    expect(helpFor('boundary', ['help', 'show'])).toEqual(commandHelp(COMMAND_USAGE.boundary.show));
   });
 
   it('gives the plugin help without a command, or for a command of the other plugin name', () => {

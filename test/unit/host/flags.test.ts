@@ -1,9 +1,9 @@
 import { GuardError } from '../../../src/errors';
 import { readFlags, type RawOptions } from '../../../src/host/flags';
-import { COMMAND_SPECS, HOST_FLAGS } from '../../../src/usage';
+import { COMMAND_USAGE, HOST_FLAGS } from '../../../src/usage';
 
-const set = (options: RawOptions) => readFlags(options, 'amplify boundary set', COMMAND_SPECS.boundary.set);
-const show = (options: RawOptions) => readFlags(options, 'amplify boundary show', COMMAND_SPECS.boundary.show);
+const set = (options: RawOptions) => readFlags(options, 'amplify boundary set', COMMAND_USAGE.boundary.set);
+const show = (options: RawOptions) => readFlags(options, 'amplify boundary show', COMMAND_USAGE.boundary.show);
 
 const refusal = (read: () => unknown): GuardError => {
   try {
@@ -56,7 +56,7 @@ describe('readFlags', () => {
     expect(error.message).toContain(
       'amplify boundary set does not take --permission-boundary "arn:aws:iam::aws:policy/X"',
     );
-    for (const flag of COMMAND_SPECS.boundary.set.flags) expect(error.message).toContain(`--${flag.name}`);
+    for (const flag of COMMAND_USAGE.boundary.set.flags) expect(error.message).toContain(`--${flag.name}`);
     expect(error.resolution).toContain('amplify boundary set --help');
   });
 
@@ -92,7 +92,7 @@ describe('readFlags', () => {
     const flags = readFlags(
       { 'policy-arns': 'arn:a, arn:b,,arn:c ' },
       'amplify compute-role attach',
-      COMMAND_SPECS['compute-role'].attach,
+      COMMAND_USAGE['compute-role'].attach,
     );
     expect(flags.list('policy-arns')).toEqual(['arn:a', 'arn:b', 'arn:c']);
     expect(flags.list('role-arn')).toBeUndefined();

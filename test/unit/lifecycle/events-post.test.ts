@@ -1,7 +1,7 @@
 import type { EnvAws, StackResource } from '../../../src/aws/ports';
 import { createPostPush } from '../../../src/events/post-push';
 import { EVENTS } from '../../../src/index';
-import { fakeEnvAws, type FakeAccount } from './support/fake-aws';
+import { fakeEnvAws, type FakeAccount } from '../helpers/fake-aws';
 import {
   DEV_ACCOUNT,
   PROD_ACCOUNT,
@@ -11,7 +11,7 @@ import {
   raiseEvent,
   type EventRun,
   type TempProject,
-} from './support/event-harness';
+} from '../helpers/event-harness';
 
 const BOUNDARY = 'arn:aws:iam::123456789012:policy/Boundary';
 const PROD_BOUNDARY = 'arn:aws:iam::222222222222:policy/Boundary';
@@ -327,5 +327,34 @@ describe('PostEnvAdd and PostInit', () => {
       sandbox: { awscloudformation: Record<string, unknown> };
     };
     expect(after.sandbox.awscloudformation.PermissionsBoundaryPolicyArn).toBe('');
+  });
+
+  it("records '' without an error after `amplify env add --permissions-boundary ''`, which leaves no boundary key", async () => {
+    project = await makeProject({
+      dev: { awscloudformation: devProvider({ PermissionsBoundaryPolicyArn: BOUNDARY }) },
+      // What the CLI leaves after `env add --permissions-boundary ''`: the env, without the boundary key.
+      sandbox: {
+        awscloudformation: {
+          Region: 'us-east-1',
+          StackName: 'amplify-x-sandbox',
+          StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/amplify-x-sandbox/ghi',
+        },
+      },
+    });
+    let run: EventRun | undefined;
+    const exitCode = await keepingExitCode(async () => {
+      run = await raiseEvent(
+        { cwd: project.root },
+        'PostEnvAdd',
+        { command: 'env', options: { envName: 'sandbox', 'permissions-boundary': '', yes: true } },
+        { prevEnvName: 'dev', newEnvName: 'sandbox' },
+      );
+    });
+    const tpi = (await project.readJson('amplify/team-provider-info.json')) as {
+      sandbox: { awscloudformation: Record<string, unknown> };
+    };
+    expect(run?.lines.filter((line) => line.level === 'error')).toEqual([]);
+    expect(exitCode).toBeUndefined();
+    expect(tpi.sandbox.awscloudformation.PermissionsBoundaryPolicyArn).toBe('');
   });
 });

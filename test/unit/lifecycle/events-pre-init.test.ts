@@ -2,7 +2,7 @@ import { AmplifyException } from '@aws-amplify/amplify-cli-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fakeEnvAws } from './support/fake-aws';
+import { fakeEnvAws } from '../helpers/fake-aws';
 import {
   DEV_ACCOUNT,
   PROD_ACCOUNT,
@@ -11,7 +11,7 @@ import {
   raiseEvent,
   type EventSetup,
   type TempProject,
-} from './support/event-harness';
+} from '../helpers/event-harness';
 
 const DEV_BOUNDARY = 'arn:aws:iam::123456789012:policy/org/Boundary';
 const PROD_BOUNDARY = 'arn:aws:iam::222222222222:policy/org/Boundary';

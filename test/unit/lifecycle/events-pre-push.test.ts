@@ -1,7 +1,7 @@
 import { AmplifyException } from '@aws-amplify/amplify-cli-core';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fakeEnvAws } from './support/fake-aws';
+import { fakeEnvAws } from '../helpers/fake-aws';
 import {
   DEV_ACCOUNT,
   devProvider,
@@ -9,7 +9,7 @@ import {
   raiseEvent,
   type EventSetup,
   type TempProject,
-} from './support/event-harness';
+} from '../helpers/event-harness';
 
 const BOUNDARY = 'arn:aws:iam::123456789012:policy/Boundary';
 const FOREIGN = 'arn:aws:iam::999999999999:policy/Boundary';

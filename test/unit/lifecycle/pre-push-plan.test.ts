@@ -6,7 +6,7 @@ const BY_NAME = 'arn:aws:iam::123456789012:policy/org/Guard';
 
 const decide = (extra: Partial<PrePushInput>) => decidePrePush({ env: 'dev', required: false, ...extra });
 
-describe('decidePrePush (SPEC §6 push guard)', () => {
+describe('decidePrePush: checks, fills or stops before a push, never deploys', () => {
   describe('team-provider-info has a value', () => {
     it('checks the stored boundary', () => {
       expect(decide({ stored: STORED })).toEqual({ kind: 'check', arn: STORED, warning: undefined });

@@ -35,7 +35,7 @@ const invalid = (candidate: Candidate, problem = 'not valid'): Tried => ({
   verdict: { valid: false, arn: candidate.arn, problem },
 });
 
-describe('resolutionCandidates (SPEC §6 order)', () => {
+describe('resolutionCandidates: flag, environment variable, current env, policy name', () => {
   it('uses the flag alone when it is given, before everything else', () => {
     const candidates = resolutionCandidates(
       input({

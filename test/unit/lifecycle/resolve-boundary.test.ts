@@ -5,7 +5,7 @@ import { resolutionError, resolutionInput, resolveBoundary } from '../../../src/
 import { DEFAULT_CONFIG } from '../../../src/project/guard-config';
 import { projectPaths } from '../../../src/project/paths';
 import type { ProjectState } from '../../../src/project/project';
-import { fakeIam } from './support/fake-aws';
+import { fakeIam } from '../helpers/fake-aws';
 
 const DEV_BOUNDARY = 'arn:aws:iam::123456789012:policy/org/Boundary';
 const PROD_BOUNDARY = 'arn:aws:iam::222222222222:policy/org/Boundary';

@@ -1,7 +1,7 @@
 import type { IamPort, RoleBoundary, StackResource, StacksPort } from '../../../src/aws/ports';
 import { ROLE_CONCURRENCY, verifyEnv, walkStackRoles } from '../../../src/flows/verify-env';
 import type { Progress } from '../../../src/host/io';
-import { fakeIam } from './support/fake-aws';
+import { fakeIam } from '../helpers/fake-aws';
 
 const BOUNDARY = 'arn:aws:iam::123456789012:policy/Boundary';
 const ROOT = 'amplify-x-dev';

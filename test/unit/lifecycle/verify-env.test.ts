@@ -1,6 +1,6 @@
 import type { StackResource, StacksPort } from '../../../src/aws/ports';
 import { findStackRoles, verifyEnv } from '../../../src/flows/verify-env';
-import { fakeIam, fakeStacks, type FakeAccount } from './support/fake-aws';
+import { fakeIam, fakeStacks, type FakeAccount } from '../helpers/fake-aws';
 
 const BOUNDARY = 'arn:aws:iam::123456789012:policy/Boundary';
 const ROOT = 'amplify-x-dev';

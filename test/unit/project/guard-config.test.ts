@@ -11,7 +11,7 @@ afterEach(async () => {
   project = undefined;
 });
 
-const SPEC_EXAMPLE = {
+const FULL_CONFIG = {
   boundary: { policyName: 'AmplifyBoundary', policyPath: '/org/', required: true },
   environments: {
     prod: { computeRole: { roleArn: 'arn:aws:iam::222222222222:role/shop-prod-compute', branch: 'main' } },
@@ -36,8 +36,8 @@ describe('readGuardConfig', () => {
     expect(DEFAULT_CONFIG).toEqual({ boundary: { policyPath: '/', required: false }, environments: {} });
   });
 
-  it('reads the example of SPEC §2, filling in the default scope', async () => {
-    project = await makeTempProject({ guardConfig: SPEC_EXAMPLE });
+  it('reads a file that sets every key, filling in the default scope', async () => {
+    project = await makeTempProject({ guardConfig: FULL_CONFIG });
     expect(await readGuardConfig(projectPaths(project.root))).toEqual({
       boundary: { policyName: 'AmplifyBoundary', policyPath: '/org/', required: true },
       environments: {
@@ -122,19 +122,31 @@ describe('parseGuardConfig names the key and the bad value', () => {
     expect(error.message).toContain(expected);
     expect(error.resolution).toContain('amplify/iam-guard.json');
   });
+
+  it('refuses boundary.policyPath "/org" (no final "/")', () => {
+    expect(() =>
+      parseGuardConfig('amplify/iam-guard.json', { boundary: { policyName: 'B', policyPath: '/org' } }),
+    ).toThrow(/boundary\.policyPath/);
+  });
+
+  it('names boundary.policyPath and its value when only the path is wrong', () => {
+    expect(configError({ boundary: { policyName: 'AmplifyBoundary', policyPath: 'org' } }).message).toContain(
+      '"boundary.policyPath" is "org"',
+    );
+  });
 });
 
 describe('writePolicyName', () => {
   it('records the policy name and path and keeps every other key', async () => {
     project = await makeTempProject({
-      guardConfig: { boundary: { required: true }, environments: SPEC_EXAMPLE.environments, $schema: 'x' },
+      guardConfig: { boundary: { required: true }, environments: FULL_CONFIG.environments, $schema: 'x' },
     });
     expect(await writePolicyName(projectPaths(project.root), 'AmplifyBoundary', '/org/')).toBe(true);
     expect(await readFile(project.guardConfig, 'utf8')).toBe(
       `${JSON.stringify(
         {
           boundary: { required: true, policyName: 'AmplifyBoundary', policyPath: '/org/' },
-          environments: SPEC_EXAMPLE.environments,
+          environments: FULL_CONFIG.environments,
           $schema: 'x',
         },
         null,

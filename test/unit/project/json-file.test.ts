@@ -160,6 +160,12 @@ describe('readJsonDocument and parseJsonObject', () => {
   it('names the end of the file when the JSON stops early', () => {
     expect(() => parseJsonObject('f.json', '{\n  "a": 1')).toThrow(/f\.json is not valid JSON at line 2, column 9/);
   });
+
+  it('names the line and column of an unexpected token in a malformed file', () => {
+    const text = '{\n  "boundary": {\n    "required": yes\n  }\n}\n';
+    expect(() => parseJsonObject('amplify/iam-guard.json', text)).toThrow(GuardError);
+    expect(() => parseJsonObject('amplify/iam-guard.json', text)).toThrow(/line 3, column 17/);
+  });
 });
 
 describe('lineAndColumn and formatJsonLike', () => {

@@ -1,5 +1,5 @@
-import { unusedHosting, unusedRoles } from '../../../fakes/memory-ports';
-import type { EnvAws, IamPort, PolicyLookup, RoleBoundary, StackResource, StacksPort } from '../../../../src/aws/ports';
+import { unusedHosting, unusedRoles } from '../../fakes/memory-ports';
+import type { EnvAws, IamPort, PolicyLookup, RoleBoundary, StackResource, StacksPort } from '../../../src/aws/ports';
 
 /** One account as the fakes see it: which policies exist, what each role carries, whether GetPolicy is denied. */
 export type FakeAccount = {

@@ -1,15 +1,15 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { EnvAws } from '../../../../src/aws/ports';
-import type { HostContext } from '../../../../src/host/context';
-import { silentProgress, type Io } from '../../../../src/host/io';
-import type { HostServices } from '../../../../src/host/run-command';
-import { handleEvent, type EventData, type EventName, type EventTable } from '../../../../src/host/run-event';
-import { EVENTS } from '../../../../src/index';
+import type { EnvAws } from '../../../src/aws/ports';
+import type { HostContext } from '../../../src/host/context';
+import type { HostServices } from '../../../src/host/run-command';
+import { handleEvent, type EventData, type EventName, type EventTable } from '../../../src/host/run-event';
+import { EVENTS } from '../../../src/index';
+import { forbiddenPrompter, recordingIo, type PrintedLine } from './command-harness';
+import { DEV_ACCOUNT, PROD_ACCOUNT } from './temp-project';
 
-export const DEV_ACCOUNT = '123456789012';
-export const PROD_ACCOUNT = '222222222222';
+export { DEV_ACCOUNT, PROD_ACCOUNT };
 
 /** The dev env of every event test: us-east-1, account 123456789012, with auth and unauth roles. */
 export const devProvider = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -51,28 +51,6 @@ export const makeProject = async (
   };
 };
 
-/** Everything printed through the Io, by level. */
-export type Printed = { level: 'info' | 'success' | 'warn' | 'error'; text: string };
-
-/** An Io that records what is printed; asking anything fails the run. */
-export const recordingIo = (lines: Printed[]): Io => {
-  const refuse = (message: string): Promise<never> => Promise.reject(new Error(`unexpected question: ${message}`));
-  return {
-    print: {
-      info: (text) => lines.push({ level: 'info', text }),
-      success: (text) => lines.push({ level: 'success', text }),
-      warn: (text) => lines.push({ level: 'warn', text }),
-      error: (text) => lines.push({ level: 'error', text }),
-      blankLine: () => lines.push({ level: 'info', text: '' }),
-    },
-    prompt: { pick: (message) => refuse(message), input: (message) => refuse(message), confirm: refuse },
-    out: (text) => lines.push({ level: 'info', text }),
-    err: (text) => lines.push({ level: 'error', text }),
-    secrets: { add: () => {} },
-    progress: silentProgress,
-  };
-};
-
 /** What an event run needs: the project folder, the process environment, and the AWS of each side. */
 export type EventSetup = {
   cwd: string;
@@ -90,7 +68,7 @@ export type EventSetup = {
 
 /** The result of one event: the printed lines, the options the event left on the command, and its error. */
 export type EventRun = {
-  lines: Printed[];
+  lines: PrintedLine[];
   options: Record<string, string | boolean | undefined>;
   error: unknown;
   printed(): string;
@@ -104,13 +82,14 @@ export const raiseEvent = async (
   data: EventData = {},
   table: EventTable = EVENTS,
 ): Promise<EventRun> => {
-  const lines: Printed[] = [];
+  // Events only print (never ask, never write stdout); a question fails the run.
+  let io = recordingIo(forbiddenPrompter([]));
   const context: HostContext = setup.context ?? {
     input: { plugin: 'core', command: command.command, options: command.options },
   };
   const services: HostServices = {
     terminal: { stdinIsTTY: setup.stdinIsTTY ?? false, stdoutIsTTY: false, env: setup.env ?? {}, cwd: setup.cwd },
-    io: () => Promise.resolve(recordingIo(lines)),
+    io: (settings) => Promise.resolve((io = recordingIo(forbiddenPrompter([]), settings.redactor))),
     envSession: (_context, env) =>
       setup.envAws
         ? Promise.resolve({
@@ -130,12 +109,8 @@ export const raiseEvent = async (
     () => undefined,
     (thrown: unknown) => thrown,
   );
-  return {
-    lines,
-    options: context.input.options ?? {},
-    error,
-    printed: () => lines.map((line) => line.text).join('\n'),
-  };
+  const { lines } = io;
+  return { lines, options: context.input.options ?? {}, error, printed: () => io.printed() };
 };
 
 /** Runs a test body with process.exitCode saved and restored, returning the exit code the body left. */

@@ -1,6 +1,6 @@
 import { memoryHosting, memoryRoles, unusedTemplateReads } from '../../fakes/memory-ports';
-import { fakeCloud, fakeIam, forbiddenPrompter, recordingIo, type RecordingIo } from '../helpers/command-harness';
-import { DEV_ACCOUNT } from '../helpers/temp-project';
+import { fakeCloud, fakeIam, forbiddenPrompter, recordingIo, type RecordingIo } from './command-harness';
+import { DEV_ACCOUNT } from './temp-project';
 import type { HostingApp, HostingBranch, HostingPort, RoleInfo } from '../../../src/aws/ports';
 import { ownerTags } from '../../../src/compute-role/ownership';
 import { COMMANDS } from '../../../src/index';
