@@ -1,4 +1,4 @@
-import { CreatePolicyCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreatePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startAmplifyFake, type AmplifyFake } from '../fakes/amplify-fake';
@@ -32,19 +32,15 @@ beforeAll(async () => {
   sandbox = await createSandbox(motoUrl, { default: DEFAULT_CREDENTIALS }, fake.url);
   const iam = new IAMClient({ region: 'us-east-1', endpoint: motoUrl, credentials: DEFAULT_CREDENTIALS });
   await iam.send(new CreatePolicyCommand({ PolicyName: 'SourcesBoundary', PolicyDocument: ALLOW_ALL }));
-  await iam.send(
-    new CreateRoleCommand({
-      RoleName: 'deployer',
-      AssumeRolePolicyDocument: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { AWS: DEFAULT_ACCOUNT }, Action: 'sts:AssumeRole' }],
-      }),
-    }),
-  );
-  // A profile the CLI resolves itself: it assumes the role with the source profile's keys.
+  // A profile the plugin leaves to the CLI's provider: an MFA device is named, so only the CLI may ask for
+  // a code (it asks only when it assumes a role; this profile's keys are used as they are).
   await appendFile(
     join(sandbox.home, '.aws', 'config'),
-    `\n[profile assumed]\nrole_arn = arn:aws:iam::${DEFAULT_ACCOUNT}:role/deployer\nsource_profile = default\nregion = us-east-1\n`,
+    `\n[profile guarded]\nmfa_serial = arn:aws:iam::${DEFAULT_ACCOUNT}:mfa/ci\nregion = us-east-1\n`,
+  );
+  await appendFile(
+    join(sandbox.home, '.aws', 'credentials'),
+    `\n[guarded]\naws_access_key_id = ${DEFAULT_CREDENTIALS.accessKeyId}\naws_secret_access_key = ${DEFAULT_CREDENTIALS.secretAccessKey}\n`,
   );
   project = join(sandbox.home, 'sources');
   await mkdir(project);
@@ -84,9 +80,9 @@ describe('the credentials of an env, whatever shape local-aws-info.json gives th
     expect(verify.output).not.toContain(DEFAULT_CREDENTIALS.secretAccessKey);
   });
 
-  it('leaves a role_arn profile to the CLI’s own provider, which assumes the role', async () => {
+  it('leaves a profile it must not resolve itself to the CLI’s own provider, and still works', async () => {
     const info = await localAwsInfo();
-    info.dev = { configLevel: 'project', useProfile: true, profileName: 'assumed' };
+    info.dev = { configLevel: 'project', useProfile: true, profileName: 'guarded' };
     await writeFile(join(project, 'amplify', '.config', 'local-aws-info.json'), JSON.stringify(info, null, 2));
     const resolved = await amplify('boundary', 'resolve', '--env', 'dev');
     expect(resolved.stderr).toBe('');
