@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { commandHelp, helpFor, pluginHelp } from '../../../src/format/help';
 import { COMMAND_USAGE, pluginOfCommand, type CommandSpec, type PluginName } from '../../../src/usage';
 
@@ -62,5 +64,13 @@ describe('pluginOfCommand', () => {
     expect(pluginOfCommand('attach')).toBe('compute-role');
     expect(pluginOfCommand('set')).toBe('boundary');
     expect(pluginOfCommand('launch')).toBeUndefined();
+  });
+});
+
+describe('the README', () => {
+  const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
+
+  it.each(commands)('shows the usage of %s %s exactly as help prints it', (_plugin, _name, spec) => {
+    expect(readme).toContain(commandHelp(spec)[1]?.trim());
   });
 });
