@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['lib/**', 'node_modules/**', 'coverage/**', 'test/e2e/.cli/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['lib/**', 'node_modules/**', 'coverage/**', 'test/e2e/.cli/**', '.sandbox/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
