@@ -1,13 +1,10 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import type { EnvAws } from '../../../src/aws/ports';
 import type { HostContext } from '../../../src/host/context';
 import type { HostServices } from '../../../src/host/run-command';
 import { handleEvent, type EventData, type EventName, type EventTable } from '../../../src/host/run-event';
 import { EVENTS } from '../../../src/index';
 import { forbiddenPrompter, recordingIo, type PrintedLine } from './command-harness';
-import { DEV_ACCOUNT, PROD_ACCOUNT } from './temp-project';
+import { DEV_ACCOUNT, makeTempProject, PROD_ACCOUNT, type TempProject } from './temp-project';
 
 export { DEV_ACCOUNT, PROD_ACCOUNT };
 
@@ -21,35 +18,13 @@ export const devProvider = (extra: Record<string, unknown> = {}): Record<string,
   ...extra,
 });
 
-/** A real project folder in the OS temp folder, with helpers to write and read its files. */
-export type TempProject = {
-  root: string;
-  write(relative: string, value: unknown): Promise<void>;
-  readJson(relative: string): Promise<unknown>;
-  remove(): Promise<void>;
-};
+export type { TempProject };
 
-/** Creates `amplify/.config/{project-config,local-env-info}.json` and team-provider-info with the given envs. */
-export const makeProject = async (
+/** A project for event tests: team-provider-info with the given envs (default: dev), and the current env. */
+export const makeProject = (
   teamProviderInfo: Record<string, unknown> = { dev: { awscloudformation: devProvider() } },
   currentEnv = 'dev',
-): Promise<TempProject> => {
-  const root = await mkdtemp(join(tmpdir(), 'iam-guard-lifecycle-'));
-  const write = async (relative: string, value: unknown): Promise<void> => {
-    const file = join(root, relative);
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, typeof value === 'string' ? value : `${JSON.stringify(value, null, 2)}\n`);
-  };
-  await write('amplify/.config/project-config.json', {});
-  await write('amplify/.config/local-env-info.json', { envName: currentEnv });
-  await write('amplify/team-provider-info.json', teamProviderInfo);
-  return {
-    root,
-    write,
-    readJson: async (relative) => JSON.parse(await readFile(join(root, relative), 'utf8')) as unknown,
-    remove: () => rm(root, { recursive: true, force: true }),
-  };
-};
+): Promise<TempProject> => makeTempProject({ teamProviderInfo, currentEnv });
 
 /** What an event run needs: the project folder, the process environment, and the AWS of each side. */
 export type EventSetup = {

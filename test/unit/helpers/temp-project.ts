@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** The two envs every command test starts from: dev (current, 123456789012, us-east-1) and prod (222222222222, eu-west-1). */
 export const DEV_ACCOUNT = '123456789012';
@@ -48,6 +48,10 @@ export type TempProject = {
   bytes(file: string): Promise<Buffer>;
   /** Reads and parses a project file. */
   json(file: string): Promise<unknown>;
+  /** Writes a file under the root (objects as 2-space JSON), making its folders. */
+  write(relative: string, value: unknown): Promise<void>;
+  /** Reads and parses a file under the root. */
+  readJson(relative: string): Promise<unknown>;
   remove(): Promise<void>;
 };
 
@@ -77,12 +81,19 @@ export const makeTempProject = async (options: TempProjectOptions = {}): Promise
     await writeFile(teamProviderInfo, asText(options.teamProviderInfo ?? defaultTeamProviderInfo()));
   }
   if (options.guardConfig !== undefined) await writeFile(guardConfig, asText(options.guardConfig));
+  const json = async (file: string): Promise<unknown> => JSON.parse(await readFile(file, 'utf8')) as unknown;
   return {
     root,
     teamProviderInfo,
     guardConfig,
     bytes: (file) => readFile(file),
-    json: async (file) => JSON.parse(await readFile(file, 'utf8')) as unknown,
+    json,
+    write: async (relative, value) => {
+      const file = join(root, relative);
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, typeof value === 'string' ? value : `${JSON.stringify(value, null, 2)}\n`);
+    },
+    readJson: (relative) => json(join(root, relative)),
     remove: () => rm(root, { recursive: true, force: true }),
   };
 };

@@ -19,7 +19,7 @@ const PROVIDERS = JSON.stringify({
   awscloudformation: { configLevel: 'project', useProfile: true, profileName: 'prod' },
 });
 
-let project: TempProject;
+let project: Pick<TempProject, 'root' | 'write' | 'readJson' | 'remove'>;
 afterEach(() => project.remove());
 
 const projectWith = async (provider: Record<string, unknown> = {}): Promise<TempProject> =>
