@@ -1,68 +1,70 @@
-import { setBoundary } from '../commands/boundary/set';
-import { showBoundary } from '../commands/boundary/show';
-import { boundaryHelp } from '../commands/boundary/help';
-import { resolveCommand } from '../commands/boundary/resolve';
-import { verifyBoundary } from '../commands/boundary/verify';
-import { computeRoleHelp } from '../commands/compute-role/help';
-import { attachComputeRole } from '../commands/compute-role/attach';
-import { auditCredentials } from '../commands/compute-role/audit';
-import { detachComputeRole } from '../commands/compute-role/detach';
-import { showComputeRoles } from '../commands/compute-role/show';
-import { asHostContext } from './host/context';
-import { handleEvent, type EventTable } from './host/run-event';
-import { amplifyPromptsIo } from './host/io';
-import { processTerminal } from './host/invocation';
-import {
-  hostEnvSession,
-  plainAccessSession,
-  runCommand,
-  type CommandTable,
-  type HostServices,
-} from './host/run-command';
-import { postEnvAdd } from './events/post-env-add';
-import { postPush } from './events/post-push';
-import { preInit } from './events/pre-init';
-import { prePush } from './events/pre-push';
+import type { Command } from './host/runtime';
+import type { EventHandler, EventTable } from './host/run-event';
+import type { CommandTable, HostServices } from './host/run-command';
 
-/** Every command, by the name it was typed under. */
+/**
+ * The CLI requires this module for every event of every `amplify init` and `amplify push`, so it holds
+ * nothing but the dispatch tables: each command and handler module (and, through it, the AWS SDK and the
+ * YAML parser) is loaded only when that command or event runs. The tables are still static and checked
+ * exhaustively against the usage table and the event names.
+ */
+
+/** Every command, by the name it was typed under: a loader of its handler. */
 export const COMMANDS: CommandTable = {
   boundary: {
-    set: setBoundary,
-    show: showBoundary,
-    verify: verifyBoundary,
-    resolve: resolveCommand,
-    help: boundaryHelp,
+    set: async (): Promise<Command> => (await import('../commands/boundary/set')).setBoundary,
+    show: async (): Promise<Command> => (await import('../commands/boundary/show')).showBoundary,
+    verify: async (): Promise<Command> => (await import('../commands/boundary/verify')).verifyBoundary,
+    resolve: async (): Promise<Command> => (await import('../commands/boundary/resolve')).resolveCommand,
+    help: async (): Promise<Command> => (await import('../commands/boundary/help')).boundaryHelp,
   },
   'compute-role': {
-    attach: attachComputeRole,
-    detach: detachComputeRole,
-    show: showComputeRoles,
-    audit: auditCredentials,
-    help: computeRoleHelp,
+    attach: async (): Promise<Command> => (await import('../commands/compute-role/attach')).attachComputeRole,
+    detach: async (): Promise<Command> => (await import('../commands/compute-role/detach')).detachComputeRole,
+    show: async (): Promise<Command> => (await import('../commands/compute-role/show')).showComputeRoles,
+    audit: async (): Promise<Command> => (await import('../commands/compute-role/audit')).auditCredentials,
+    help: async (): Promise<Command> => (await import('../commands/compute-role/help')).computeRoleHelp,
   },
 };
 
-/** Every lifecycle event the manifest declares. */
+/** Every lifecycle event the manifest declares: a loader of its handler. */
 export const EVENTS: EventTable = {
-  PreInit: preInit,
-  PostInit: postEnvAdd,
-  PostEnvAdd: postEnvAdd,
-  PrePush: prePush,
-  PostPush: postPush,
+  PreInit: async (): Promise<EventHandler> => (await import('./events/pre-init')).preInit,
+  PostInit: async (): Promise<EventHandler> => (await import('./events/post-env-add')).postEnvAdd,
+  PostEnvAdd: async (): Promise<EventHandler> => (await import('./events/post-env-add')).postEnvAdd,
+  PrePush: async (): Promise<EventHandler> => (await import('./events/pre-push')).prePush,
+  PostPush: async (): Promise<EventHandler> => (await import('./events/post-push')).postPush,
 };
 
 /** The CLI's own printer, prompter and credentials, and this process's terminal. */
-const hostServices = (): HostServices => ({
-  terminal: processTerminal(),
-  io: amplifyPromptsIo,
-  envSession: hostEnvSession,
-  accessSession: plainAccessSession,
-});
+const hostServices = async (): Promise<HostServices> => {
+  const [{ processTerminal }, { amplifyPromptsIo }, { hostEnvSession, plainAccessSession }] = await Promise.all([
+    import('./host/invocation'),
+    import('./host/io'),
+    import('./host/run-command'),
+  ]);
+  return {
+    terminal: processTerminal(),
+    io: amplifyPromptsIo,
+    envSession: hostEnvSession,
+    accessSession: plainAccessSession,
+  };
+};
 
 /** The CLI's entry point for `amplify boundary …` and `amplify compute-role …`. */
-export const executeAmplifyCommand = async (context: unknown): Promise<void> =>
-  runCommand(asHostContext(context), COMMANDS, hostServices());
+export const executeAmplifyCommand = async (context: unknown): Promise<void> => {
+  const [{ asHostContext }, { runCommand }] = await Promise.all([
+    import('./host/context'),
+    import('./host/run-command'),
+  ]);
+  return runCommand(asHostContext(context), COMMANDS, await hostServices());
+};
 
 /** The CLI's entry point for lifecycle events. */
-export const handleAmplifyEvent = async (context: unknown, args: unknown): Promise<void> =>
-  handleEvent(asHostContext(context), args, EVENTS, hostServices());
+export const handleAmplifyEvent = async (context: unknown, args: unknown): Promise<void> => {
+  const [{ asHostContext }, { handleEvent }] = await Promise.all([
+    import('./host/context'),
+    import('./host/run-event'),
+  ]);
+  return handleEvent(asHostContext(context), args, EVENTS, await hostServices());
+};

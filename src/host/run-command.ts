@@ -15,8 +15,11 @@ import { exitCodeOf } from './outcome';
 import { createRedactor, type Redactor } from './redact';
 import type { Command, CommandRuntime } from './runtime';
 
+/** Loads one command's handler when that command runs, so loading the plugin loads no command module. */
+export type CommandLoader = () => Promise<Command>;
+
 /** Every command of each plugin name: the static dispatch table, checked against the usage table. */
-export type CommandTable = { [P in PluginName]: Record<keyof (typeof COMMAND_USAGE)[P], Command> };
+export type CommandTable = { [P in PluginName]: Record<keyof (typeof COMMAND_USAGE)[P], CommandLoader> };
 
 /** What a run knows when it opens an AWS session: where it runs and the redactor its output passes. */
 export type RunScope = { cwd: string; secrets: Pick<Redactor, 'add'> };
@@ -54,8 +57,8 @@ export const onePerEnv = (open: (env: EnvRecord) => Promise<EnvSession>): ((env:
   };
 };
 
-const lookup = (table: CommandTable, invocation: Invocation): { command: Command; spec: CommandSpec } => {
-  const commands: Record<string, Command> = table[invocation.plugin];
+const lookup = (table: CommandTable, invocation: Invocation): { command: CommandLoader; spec: CommandSpec } => {
+  const commands: Record<string, CommandLoader> = table[invocation.plugin];
   const specs: Record<string, CommandSpec> = COMMAND_USAGE[invocation.plugin];
   if (Object.hasOwn(commands, invocation.command)) {
     return { command: commands[invocation.command], spec: specs[invocation.command] };
@@ -98,7 +101,7 @@ export const runCommand = async (context: HostContext, table: CommandTable, serv
       envSession: onePerEnv((env) => services.envSession(context, env, scope)),
       accessSession: (label, access) => services.accessSession(label, access, scope),
     };
-    const exitCode = exitCodeOf(await command(runtime));
+    const exitCode = exitCodeOf(await (await command())(runtime));
     if (exitCode !== undefined) process.exitCode = exitCode;
   } catch (error) {
     io?.progress.stop();

@@ -57,8 +57,8 @@ export type EventRuntime = {
 /** An event handler: `'failed'` after it printed why (the host sets the exit code). */
 export type EventHandler = (runtime: EventRuntime) => Promise<Outcome | void>;
 
-/** Every declared event: the static dispatch table. */
-export type EventTable = Record<EventName, EventHandler>;
+/** Every declared event: the static dispatch table of handler loaders (a handler's module loads when it runs). */
+export type EventTable = Record<EventName, () => Promise<EventHandler>>;
 
 const isEventName = (value: unknown): value is EventName => (EVENT_NAMES as readonly unknown[]).includes(value);
 
@@ -97,7 +97,7 @@ export const handleEvent = async (
     accessSession: (label, access) => services.accessSession(label, access, scope),
   };
   try {
-    const exitCode = exitCodeOf(await table[event](runtime));
+    const exitCode = exitCodeOf(await (await table[event]())(runtime));
     if (exitCode !== undefined) process.exitCode = exitCode;
   } catch (error) {
     if (error instanceof PromptCancelled) {

@@ -52,7 +52,13 @@ describe('PostPush', () => {
     return { ...aws, stacks: { ...aws.stacks, listResources: () => new Promise<never>(() => {}) } };
   };
   const raiseLimited = (env: EnvAws) =>
-    raiseEvent({ cwd: project.root, envAws: env }, 'PostPush', PUSH, {}, { ...EVENTS, PostPush: createPostPush(50) });
+    raiseEvent(
+      { cwd: project.root, envAws: env },
+      'PostPush',
+      PUSH,
+      {},
+      { ...EVENTS, PostPush: () => Promise.resolve(createPostPush(50)) },
+    );
 
   it('stops waiting for a check that outlives its limit and warns, leaving the push its exit code', async () => {
     project = await makeProject({
