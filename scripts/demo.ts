@@ -1,132 +1,166 @@
 /**
- * The sandbox demo: the plugin inside the real Amplify CLI against moto (IAM, STS, CloudFormation, S3) and
- * the project's Amplify control-plane fake, all on loopback, so it needs no AWS account. Every command and
- * its real output is printed; the servers are stopped at the end.
+ * The demo: the plugin inside the real Amplify CLI against moto (IAM, STS, CloudFormation, S3) and the
+ * project's Amplify control-plane stand-in, all on loopback, so it needs no AWS account. Every command and its
+ * real output is printed, failures that are part of the story are labelled as expected, and the servers are
+ * stopped at the end.
  */
-import { CreatePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
-import { rm } from 'node:fs/promises';
-import { startAmplifyFake, type AmplifyFake } from '../test/fakes/amplify-fake';
-import { ALLOW_ALL, credentialsInAccount, DEFAULT_CREDENTIALS } from '../test/support/accounts';
-import { startMoto, type MotoServer } from '../test/support/moto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { initArgs, providersFor, type RunResult } from '../test/e2e/support/amplify-cli';
 import {
-  createSandbox,
-  initProject,
-  providersFor,
-  type RunResult,
-  type Sandbox,
-} from '../test/e2e/support/amplify-cli';
-import { connectApp } from '../test/e2e/support/hosting';
+  addHostingApp,
+  BOUNDARY_POLICY,
+  DEV_ACCOUNT,
+  policyArn,
+  PROD_ACCOUNT,
+  SSR_POLICY,
+  startOfflineWorld,
+  teardown,
+  type OfflineWorld,
+} from './offline-world';
 
-const DEV = '123456789012';
-const PROD = '222222222222';
 const APP = 'd2demoapp';
 
+// Bold titles only at a terminal: piped into a file or a pager, the output stays plain text.
+const bold = (text: string): string => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
+
 const banner = (text: string): void => {
-  process.stdout.write(`\n\x1b[1m━━ ${text}\x1b[0m\n`);
+  process.stdout.write(`\n${bold(`━━ ${text}`)}\n`);
 };
 
-const show = (args: string[], result: RunResult): void => {
-  process.stdout.write(
-    `$ amplify ${args.map((arg) => (/[\s{"'*]/.test(arg) || arg === '' ? `'${arg}'` : arg)).join(' ')}\n`,
-  );
+/** A line of the story between commands, written like a shell comment. */
+const note = (...lines: string[]): void => {
+  for (const line of lines) process.stdout.write(`# ${line}\n`);
+};
+
+const quote = (arg: string): string => (/[\s{"'*]/.test(arg) || arg === '' ? `'${arg}'` : arg);
+
+/** How a step must end: success, or a failure the story expects, with the reason it fails. */
+type Expect = { ok: true } | { ok: false; because: string };
+
+const SUCCEEDS: Expect = { ok: true };
+const fails = (because: string): Expect => ({ ok: false, because });
+
+/** What every chapter gets: the world and the project folder. */
+type Demo = { world: OfflineWorld; project: string };
+
+const step = async (demo: Demo, args: string[], expect: Expect = SUCCEEDS): Promise<RunResult> => {
+  const result = await demo.world.sandbox.amplify(args, { cwd: demo.project });
+  process.stdout.write(`$ amplify ${args.map(quote).join(' ')}\n`);
   process.stdout.write(result.output.replace(/\n{3,}/g, '\n\n'));
-  process.stdout.write(`(exit code ${String(result.code)})\n`);
-};
-
-const step = async (
-  sandbox: Sandbox,
-  cwd: string,
-  args: string[],
-  expectCode: 0 | 'non-zero',
-  env?: NodeJS.ProcessEnv,
-): Promise<RunResult> => {
-  const result = await sandbox.amplify(args, { cwd, env });
-  show(args, result);
-  const ok = expectCode === 0 ? result.code === 0 : result.code !== 0;
-  if (!ok) throw new Error(`\`amplify ${args.join(' ')}\` exited ${String(result.code)}, expected ${expectCode}`);
+  const ended = expect.ok ? result.code === 0 : result.code !== 0;
+  const label = expect.ok ? '' : ` — expected: ${expect.because}`;
+  process.stdout.write(`(exit code ${String(result.code)}${label})\n`);
+  if (!ended) {
+    const wanted = expect.ok ? '0' : 'non-zero';
+    throw new Error(`\`amplify ${args.join(' ')}\` exited ${String(result.code)}, expected ${wanted}`);
+  }
   return result;
 };
 
+/** One part of the story: a title and the commands it runs. */
+type Chapter = { title: string; run: (demo: Demo) => Promise<void> };
+
+const DEV_BOUNDARY = policyArn(DEV_ACCOUNT, BOUNDARY_POLICY);
+
+/** The story, in order. A new chapter is one more entry at the end of this list. */
+const CHAPTERS: Chapter[] = [
+  {
+    title: '1. A new project whose env "dev" gets a checked permissions boundary',
+    run: async (demo) => {
+      await mkdir(demo.project);
+      await step(
+        demo,
+        initArgs({ name: 'shop', env: 'dev', profile: 'default' }).concat(['--permissions-boundary', DEV_BOUNDARY]),
+      );
+      await step(demo, ['boundary', 'show']);
+      note('A policy of the other account is refused before anything is written:');
+      await step(
+        demo,
+        ['boundary', 'set', '--permissions-boundary', policyArn(PROD_ACCOUNT, BOUNDARY_POLICY), '--yes'],
+        fails(`the policy belongs to account ${PROD_ACCOUNT}, env "dev" is in account ${DEV_ACCOUNT}`),
+      );
+    },
+  },
+  {
+    title: '2. A second env in another account, non-interactively: the same policy, in that account',
+    run: async (demo) => {
+      await step(demo, ['init', '--yes', '--envName', 'prod', '--providers', providersFor('prod')]);
+      await step(demo, ['boundary', 'resolve', '--profile', 'prod']);
+    },
+  },
+  {
+    title: '3. Push, then the proof that every role carries its boundary',
+    run: async (demo) => {
+      await step(demo, ['push', '--yes']);
+      await step(demo, ['boundary', 'verify', '--all-envs']);
+    },
+  },
+  {
+    title: '4. An SSR hosting branch with access keys in its variables gets a compute role instead',
+    run: async (demo) => {
+      await addHostingApp(demo.world, demo.project, APP, [
+        {
+          branch: 'main',
+          env: 'prod',
+          account: PROD_ACCOUNT,
+          variables: {
+            APP_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+            APP_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+          },
+        },
+      ]);
+      note(`Amplify Hosting app ${APP}, branch main deployed from env "prod", holds access keys in its variables.`);
+      await step(demo, ['compute-role', 'audit'], fails('audit exits non-zero while it finds keys (a CI gate)'));
+      note(
+        'Kinds: access-key-id = the value has the shape of an access key id (AKIA…/ASIA…);',
+        'credential-name = the name says it holds a credential (it ends in ACCESS_KEY_ID, SECRET_ACCESS_KEY,',
+        'SECRET_KEY or SESSION_TOKEN: Amplify Hosting refuses names starting with AWS, so keys get renamed);',
+        'secret-beside-key = a 40-character secret-shaped value next to such a key. Values are masked.',
+      );
+      await step(demo, [
+        'compute-role',
+        'attach',
+        '--policy-arns',
+        policyArn(PROD_ACCOUNT, SSR_POLICY),
+        '--redeploy',
+        '--yes',
+      ]);
+      await step(demo, ['compute-role', 'show']);
+      // Amplify Hosting would now build and deploy the branch; the stand-in only marks the release job done.
+      for (const job of demo.world.fake.jobs(APP, 'main')) job.status = 'SUCCEED';
+      note(
+        'The release job that --redeploy started has finished (here the Amplify stand-in marks it SUCCEED).',
+        'The running app now uses the role, so the same command reports "in effect" instead of "pending":',
+      );
+      await step(demo, ['compute-role', 'show']);
+      note('With the role in effect, the keys can go:');
+      await step(demo, ['compute-role', 'audit', '--fix']);
+      await step(demo, ['boundary', 'verify']);
+    },
+  },
+];
+
 const main = async (): Promise<void> => {
-  let moto: MotoServer | undefined;
-  let fake: AmplifyFake | undefined;
-  let sandbox: Sandbox | undefined;
   const started = Date.now();
-  process.env.AWS_EC2_METADATA_DISABLED = 'true';
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const cleanup = teardown();
   try {
-    banner('Starting moto (IAM, STS, CloudFormation, S3) and the Amplify control-plane fake on 127.0.0.1');
-    moto = await startMoto();
-    fake = await startAmplifyFake();
-    const prod = await credentialsInAccount(moto.url, PROD);
-    for (const credentials of [DEFAULT_CREDENTIALS, prod]) {
-      const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials });
-      for (const name of ['AmplifyBoundary', 'SsrReadOnly'])
-        await iam.send(new CreatePolicyCommand({ PolicyName: name, PolicyDocument: ALLOW_ALL }));
+    banner('Starting moto (IAM, STS, CloudFormation, S3) and the Amplify control-plane stand-in on 127.0.0.1');
+    const world = await startOfflineWorld(cleanup);
+    note(
+      `moto ${world.moto.url}, Amplify stand-in ${world.fake.url}.`,
+      `AWS profiles: default → account ${DEV_ACCOUNT}, prod → account ${PROD_ACCOUNT}.`,
+      `Policies ${BOUNDARY_POLICY} and ${SSR_POLICY} exist in both accounts; the plugin is registered with \`amplify plugin add\`.`,
+    );
+    const demo: Demo = { world, project: join(world.sandbox.home, 'shop') };
+    for (const chapter of CHAPTERS) {
+      banner(chapter.title);
+      await chapter.run(demo);
     }
-    console.log(
-      `moto ${moto.url}, Amplify fake ${fake.url}; profiles: default → account ${DEV}, prod → account ${PROD}; policy AmplifyBoundary in both.`,
-    );
-    sandbox = await createSandbox(moto.url, { default: DEFAULT_CREDENTIALS, prod }, fake.url);
-
-    banner('1. A new project whose env "dev" gets a checked permissions boundary');
-    const project = await initProject(sandbox, {
-      name: 'shop',
-      env: 'dev',
-      profile: 'default',
-      extraArgs: ['--permissions-boundary', `arn:aws:iam::${DEV}:policy/AmplifyBoundary`],
-    });
-    console.log(
-      `amplify init … --permissions-boundary arn:aws:iam::${DEV}:policy/AmplifyBoundary  (done in ${project})`,
-    );
-    await step(sandbox, project, ['boundary', 'show'], 0);
-    await step(
-      sandbox,
-      project,
-      ['boundary', 'set', '--permissions-boundary', `arn:aws:iam::${PROD}:policy/AmplifyBoundary`, '--yes'],
-      'non-zero',
-    );
-
-    banner('2. A second env in another account, non-interactively: the same policy, in that account');
-    await step(sandbox, project, ['init', '--yes', '--envName', 'prod', '--providers', providersFor('prod')], 0);
-    await step(sandbox, project, ['boundary', 'resolve', '--profile', 'prod'], 0);
-
-    banner('3. Push, then the proof that every role carries its boundary');
-    await step(sandbox, project, ['push', '--yes'], 0);
-    await step(sandbox, project, ['boundary', 'verify', '--all-envs'], 0);
-
-    banner('4. An SSR hosting branch with access keys in its variables gets a compute role instead');
-    fake.addApp({ appId: APP, name: 'shop', repository: 'https://github.com/example/shop' });
-    fake.addBranch(APP, {
-      branchName: 'main',
-      backendEnvironmentArn: `arn:aws:amplify:us-east-1:${PROD}:apps/${APP}/backendenvironments/prod`,
-      environmentVariables: {
-        APP_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
-        APP_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-      },
-    });
-    await connectApp(project, 'prod', APP);
-    await step(sandbox, project, ['compute-role', 'audit'], 'non-zero');
-    await step(
-      sandbox,
-      project,
-      ['compute-role', 'attach', '--policy-arns', `arn:aws:iam::${PROD}:policy/SsrReadOnly`, '--redeploy', '--yes'],
-      0,
-    );
-    await step(sandbox, project, ['compute-role', 'show'], 0);
-    // Amplify Hosting would now build and deploy the branch; the fake only marks the release job done.
-    for (const job of fake.jobs(APP, 'main')) job.status = 'SUCCEED';
-    await step(sandbox, project, ['compute-role', 'show'], 0);
-    await step(sandbox, project, ['compute-role', 'audit', '--fix'], 0);
-    await step(sandbox, project, ['boundary', 'verify'], 0);
-
-    banner(
-      `Done in ${Math.round((Date.now() - started) / 1000)} s. The same commands work against a real AWS account: see the README.`,
-    );
+    const seconds = Math.round((Date.now() - started) / 1000);
+    banner(`Done in ${seconds} s. To type commands yourself: npm run sandbox. Against real AWS: see the README.`);
   } finally {
-    await fake?.stop();
-    await moto?.stop();
-    if (sandbox) await rm(sandbox.home, { recursive: true, force: true });
+    await cleanup.run();
   }
 };
 

@@ -114,27 +114,27 @@ export const createSandbox = async (
   return sandbox;
 };
 
+/** What a new project is called, its first env, the profile that env deploys with, and more init flags. */
+export type NewProject = { name: string; env: string; profile: string; extraArgs?: string[] };
+
+/** The arguments of a non-interactive `amplify init` of a new project. */
+export const initArgs = (options: NewProject): string[] => [
+  'init',
+  '--yes',
+  '--amplify',
+  JSON.stringify({ projectName: options.name, envName: options.env, defaultEditor: 'code' }),
+  '--providers',
+  providersFor(options.profile),
+  '--frontend',
+  INIT_FRONTEND,
+  ...(options.extraArgs ?? []),
+];
+
 /** `amplify init --yes` of a new project in a new folder, with the given env and profile. */
-export const initProject = async (
-  sandbox: Sandbox,
-  options: { name: string; env: string; profile: string; extraArgs?: string[] },
-): Promise<string> => {
+export const initProject = async (sandbox: Sandbox, options: NewProject): Promise<string> => {
   const project = join(sandbox.home, options.name);
   await mkdir(project);
-  const result = await sandbox.amplify(
-    [
-      'init',
-      '--yes',
-      '--amplify',
-      JSON.stringify({ projectName: options.name, envName: options.env, defaultEditor: 'code' }),
-      '--providers',
-      providersFor(options.profile),
-      '--frontend',
-      INIT_FRONTEND,
-      ...(options.extraArgs ?? []),
-    ],
-    { cwd: project },
-  );
+  const result = await sandbox.amplify(initArgs(options), { cwd: project });
   if (result.code !== 0) throw new Error(`amplify init failed:\n${result.output}`);
   return project;
 };
