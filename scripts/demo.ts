@@ -33,6 +33,9 @@ const note = (...lines: string[]): void => {
   for (const line of lines) process.stdout.write(`# ${line}\n`);
 };
 
+// eslint-disable-next-line no-control-regex -- matching escape codes is the point
+const ESCAPE_CODES = /\x1b\[[0-9;?]*[A-Za-z]/g;
+
 const quote = (arg: string): string => (/[\s{"'*]/.test(arg) || arg === '' ? `'${arg}'` : arg);
 
 /** How a step must end: success, or a failure the story expects, with the reason it fails. */
@@ -47,7 +50,8 @@ type Demo = { world: OfflineWorld; project: string };
 const step = async (demo: Demo, args: string[], expect: Expect = SUCCEEDS): Promise<RunResult> => {
   const result = await demo.world.sandbox.amplify(args, { cwd: demo.project });
   process.stdout.write(`$ amplify ${args.map(quote).join(' ')}\n`);
-  process.stdout.write(result.output.replace(/\n{3,}/g, '\n\n'));
+  // The CLI clears its prompt lines with escape codes even when piped; they are noise in a transcript.
+  process.stdout.write(result.output.replace(ESCAPE_CODES, '').replace(/\n{3,}/g, '\n\n'));
   const ended = expect.ok ? result.code === 0 : result.code !== 0;
   const label = expect.ok ? '' : ` — expected: ${expect.because}`;
   process.stdout.write(`(exit code ${String(result.code)}${label})\n`);
