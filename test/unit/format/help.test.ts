@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandHelp, helpFor, pluginHelp } from '../../../src/format/help';
 import { COMMAND_USAGE, pluginOfCommand, type CommandSpec, type PluginName } from '../../../src/usage';
@@ -67,10 +67,77 @@ describe('pluginOfCommand', () => {
   });
 });
 
-describe('the README', () => {
-  const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
+describe('the README and every page in docs/', () => {
+  const root = join(__dirname, '../../..');
+  const pages = [
+    'README.md',
+    ...readdirSync(join(root, 'docs'))
+      .filter((file) => file.endsWith('.md'))
+      .map((file) => `docs/${file}`),
+  ];
+  const read = (page: string): string => readFileSync(join(root, page), 'utf8');
+  const oneLine = (text: string): string => text.trim().replace(/\s+/g, ' ');
 
-  it.each(commands)('shows the usage of %s %s exactly as help prints it', (_plugin, _name, spec) => {
-    expect(readme).toContain(commandHelp(spec)[1]?.trim());
+  // Help's USAGE block as one line: the words and their order as help prints them, however it wraps them.
+  const helpUsage = (spec: CommandSpec): string => {
+    const lines = commandHelp(spec);
+    const start = lines.indexOf('USAGE') + 1;
+    return oneLine(lines.slice(start, lines.indexOf('', start)).join(' '));
+  };
+
+  type ShownUsage = { plugin: string; command: string; usage: string };
+
+  /** The usages a page shows in its code blocks: `amplify <plugin> <command> [` and the lines indented under it. */
+  const usagesIn = (text: string): ShownUsage[] => {
+    const found: ShownUsage[] = [];
+    let fenced = false;
+    let open: { usage: ShownUsage; indent: number } | undefined;
+    for (const line of text.split('\n')) {
+      const indent = line.length - line.trimStart().length;
+      if (open && line.trim() !== '' && indent > open.indent && fenced) {
+        open.usage.usage = oneLine(`${open.usage.usage} ${line}`);
+        continue;
+      }
+      open = undefined;
+      if (line.trimStart().startsWith('```')) fenced = !fenced;
+      const start = fenced ? /^\s*amplify (boundary|compute-role) ([a-z-]+) \[/.exec(line) : null;
+      if (!start?.[1] || !start[2]) continue;
+      open = { usage: { plugin: start[1], command: start[2], usage: oneLine(line) }, indent };
+      found.push(open.usage);
+    }
+    return found;
+  };
+
+  const reference = read('docs/commands.md');
+
+  it.each(commands)('docs/commands.md has a section for %s %s', (plugin, name) => {
+    expect(reference).toContain(`### \`amplify ${plugin} ${name}\``);
+  });
+
+  it.each(commands.filter(([, , spec]) => spec.flags.length > 0))(
+    'docs/commands.md shows the usage of %s %s as help prints it',
+    (plugin, name, spec) => {
+      const shown = usagesIn(reference).filter((usage) => usage.plugin === plugin && usage.command === name);
+      expect(shown.map((usage) => usage.usage)).toContain(helpUsage(spec));
+    },
+  );
+
+  it.each(pages)('%s shows every usage as help prints it', (page) => {
+    for (const shown of usagesIn(read(page))) {
+      const specs = COMMAND_USAGE[shown.plugin as PluginName] as Record<string, CommandSpec>;
+      const spec = specs[shown.command];
+      expect({ ...shown, usage: spec ? shown.usage : 'no such command' }).toEqual({
+        ...shown,
+        usage: spec ? helpUsage(spec) : `a command of amplify ${shown.plugin}`,
+      });
+    }
+  });
+
+  it.each(pages)('%s has no line over 120 characters', (page) => {
+    const long = read(page)
+      .split('\n')
+      .map((line, index) => ({ line: index + 1, length: [...line].length }))
+      .filter((line) => line.length > 120);
+    expect(long).toEqual([]);
   });
 });
