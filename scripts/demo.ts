@@ -6,13 +6,16 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { initArgs, providersFor, type RunResult } from '../test/e2e/support/amplify-cli';
+import { type RunResult } from '../test/e2e/support/amplify-cli';
 import {
   addHostingApp,
   BOUNDARY_POLICY,
   DEV_ACCOUNT,
+  INIT_DEV,
+  INIT_PROD,
   policyArn,
   PROD_ACCOUNT,
+  PROJECT,
   SSR_POLICY,
   startOfflineWorld,
   teardown,
@@ -65,18 +68,13 @@ const step = async (demo: Demo, args: string[], expect: Expect = SUCCEEDS): Prom
 /** One part of the story: a title and the commands it runs. */
 type Chapter = { title: string; run: (demo: Demo) => Promise<void> };
 
-const DEV_BOUNDARY = policyArn(DEV_ACCOUNT, BOUNDARY_POLICY);
-
 /** The story, in order. A new chapter is one more entry at the end of this list. */
 const CHAPTERS: Chapter[] = [
   {
     title: '1. A new project whose env "dev" gets a checked permissions boundary',
     run: async (demo) => {
       await mkdir(demo.project);
-      await step(
-        demo,
-        initArgs({ name: 'shop', env: 'dev', profile: 'default' }).concat(['--permissions-boundary', DEV_BOUNDARY]),
-      );
+      await step(demo, [...INIT_DEV]);
       await step(demo, ['boundary', 'show']);
       note('A policy of the other account is refused before anything is written:');
       await step(
@@ -89,7 +87,7 @@ const CHAPTERS: Chapter[] = [
   {
     title: '2. A second env in another account, non-interactively: the same policy, in that account',
     run: async (demo) => {
-      await step(demo, ['init', '--yes', '--envName', 'prod', '--providers', providersFor('prod')]);
+      await step(demo, [...INIT_PROD]);
       await step(demo, ['boundary', 'resolve', '--profile', 'prod']);
     },
   },
@@ -156,7 +154,7 @@ const main = async (): Promise<void> => {
       `AWS profiles: default → account ${DEV_ACCOUNT}, prod → account ${PROD_ACCOUNT}.`,
       `Policies ${BOUNDARY_POLICY} and ${SSR_POLICY} exist in both accounts; the plugin is registered with \`amplify plugin add\`.`,
     );
-    const demo: Demo = { world, project: join(world.sandbox.home, 'shop') };
+    const demo: Demo = { world, project: join(world.sandbox.home, PROJECT) };
     for (const chapter of CHAPTERS) {
       banner(chapter.title);
       await chapter.run(demo);

@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { startAmplifyFake, type AmplifyFake } from '../test/fakes/amplify-fake';
 import { ALLOW_ALL, credentialsInAccount, DEFAULT_ACCOUNT, DEFAULT_CREDENTIALS } from '../test/support/accounts';
 import { startMoto, type MotoServer } from '../test/support/moto';
-import { AMPLIFY_BIN, createSandbox, type Sandbox } from '../test/e2e/support/amplify-cli';
+import { AMPLIFY_BIN, createSandbox, initArgs, providersFor, type Sandbox } from '../test/e2e/support/amplify-cli';
 import { connectApp } from '../test/e2e/support/hosting';
 
 /** The account the `default` profile acts in (moto's default account). */
@@ -23,6 +23,20 @@ export const SSR_POLICY = 'SsrReadOnly';
 
 /** The ARN of a customer-managed policy of an account. */
 export const policyArn = (account: string, name: string): string => `arn:aws:iam::${account}:policy/${name}`;
+
+/** The project the demo and the sandbox make, in a folder of that name in the temp HOME. */
+export const PROJECT = 'shop';
+
+/** `amplify init` of the project with env dev in DEV_ACCOUNT, given its boundary on the command line. */
+export const INIT_DEV: readonly string[] = initArgs({
+  name: PROJECT,
+  env: 'dev',
+  profile: 'default',
+  extraArgs: ['--permissions-boundary', policyArn(DEV_ACCOUNT, BOUNDARY_POLICY)],
+});
+
+/** `amplify init` of env prod in PROD_ACCOUNT in the same project: the plugin gives it the same policy there. */
+export const INIT_PROD: readonly string[] = ['init', '--yes', '--envName', 'prod', '--providers', providersFor('prod')];
 
 /** Steps that undo what was started, run last-started first; safe to run twice or from a signal handler. */
 export type Teardown = { add(step: () => Promise<unknown>): void; run(): Promise<void> };

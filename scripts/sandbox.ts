@@ -6,14 +6,15 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { initArgs, providersFor } from '../test/e2e/support/amplify-cli';
 import {
   addHostingApp,
   AMPLIFY_BIN_DIR,
   BOUNDARY_POLICY,
   DEV_ACCOUNT,
-  policyArn,
+  INIT_DEV,
+  INIT_PROD,
   PROD_ACCOUNT,
+  PROJECT,
   SSR_POLICY,
   startOfflineWorld,
   teardown,
@@ -70,25 +71,12 @@ const main = async (): Promise<void> => {
   try {
     process.stdout.write('Starting moto and the Amplify stand-in on 127.0.0.1, and an Amplify user in a temp HOME…\n');
     const world = await startOfflineWorld(cleanup);
-    const project = join(world.sandbox.home, 'shop');
+    const project = join(world.sandbox.home, PROJECT);
     await mkdir(project);
-    process.stdout.write(`Making project "shop" (${project}):\n`);
-    await run(
-      world,
-      project,
-      'amplify init: env dev, profile default, boundary AmplifyBoundary',
-      initArgs({ name: 'shop', env: 'dev', profile: 'default' }).concat([
-        '--permissions-boundary',
-        policyArn(DEV_ACCOUNT, BOUNDARY_POLICY),
-      ]),
-    );
+    process.stdout.write(`Making project "${PROJECT}" (${project}):\n`);
+    await run(world, project, 'amplify init: env dev, profile default, boundary AmplifyBoundary', [...INIT_DEV]);
     await run(world, project, 'amplify init --envName prod: profile prod (boundary inherited, retargeted)', [
-      'init',
-      '--yes',
-      '--envName',
-      'prod',
-      '--providers',
-      providersFor('prod'),
+      ...INIT_PROD,
     ]);
     await addHostingApp(world, project, APP, [
       { branch: 'dev', env: 'dev', account: DEV_ACCOUNT },
