@@ -18,7 +18,10 @@ const arnOrBuilt =
   (id: string, place: ArnPlace): string =>
     id.startsWith('arn:') ? id : build(id, place);
 
-const subResources = (own: ArnForm['arn']): ArnForm['arn'] => (id, place) => `${own(id, place)}/*`;
+const subResources =
+  (own: ArnForm['arn']): ArnForm['arn'] =>
+  (id, place) =>
+    `${own(id, place)}/*`;
 
 const table = regional('dynamodb', (name) => `table/${name}`);
 const TABLE_ACTIONS = [

@@ -2,8 +2,7 @@ import { GuardError } from '../errors';
 
 /** What `simulate` is asked: the env's roles against another env, or exactly the given pairs. */
 export type SimulateMode =
-  | { kind: 'against'; against: string }
-  | { kind: 'pairs'; actions: string[]; resources: string[] };
+  { kind: 'against'; against: string } | { kind: 'pairs'; actions: string[]; resources: string[] };
 
 /** An env as the input checks need it: its name and whether it was ever pushed (its root stack). */
 export type KnownEnv = { name: string; stackName?: string };

@@ -1,10 +1,4 @@
-import {
-  FUNCTION_SECRETS,
-  resourceTypeOf,
-  type ArnForm,
-  type ArnPlace,
-  type ResourceType,
-} from './resource-types';
+import { FUNCTION_SECRETS, resourceTypeOf, type ArnForm, type ArnPlace, type ResourceType } from './resource-types';
 
 /** A role whose policies IAM's simulator evaluates. */
 export type Principal = { role: string; arn: string };

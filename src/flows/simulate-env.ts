@@ -111,14 +111,12 @@ export const simulateEnv = async (input: SimulateInput): Promise<Simulation> => 
       const pairs = await simulator.simulate(request.roleArn, request.actions, request.resources);
       done += 1;
       progress.update(`Simulating ${done}/${total}`);
-      return pairs.map(
-        (pair): Finding => ({
-          role: request.role,
-          action: pair.action,
-          resource: pair.resource,
-          outcome: classify(pair),
-        }),
-      );
+      return pairs.map((pair): Finding => ({
+        role: request.role,
+        action: pair.action,
+        resource: pair.resource,
+        outcome: classify(pair),
+      }));
     });
     return { roles, rolesNotFound, plan, findings: answers.flat() };
   } finally {
