@@ -104,9 +104,19 @@ const decide = (policies: RolePolicies, action: string, resource: string): PairR
   return { decision, ...(boundary === undefined ? {} : { allowedByBoundary: boundary === 'allowed' }) };
 };
 
+// moto keeps the inline policy of a role made by CloudFormation as the Python dict it parsed, and prints that.
+const pythonDictAsJson = (text: string): string =>
+  text
+    .replace(/'/g, '"')
+    .replace(/\bTrue\b/g, 'true')
+    .replace(/\bFalse\b/g, 'false')
+    .replace(/\bNone\b/g, 'null');
+
 const statementsOf = (document: string | undefined): Statement[] => {
   if (!document) return [];
-  const parsed = JSON.parse(decodeURIComponent(document)) as { Statement?: Statement | Statement[] };
+  const text = decodeURIComponent(document);
+  const json = text.trimStart().startsWith("{'") ? pythonDictAsJson(text) : text;
+  const parsed = JSON.parse(json) as { Statement?: Statement | Statement[] };
   return parsed.Statement === undefined ? [] : Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement];
 };
 
