@@ -1,0 +1,88 @@
+import type { SimulatorPort, StackResource } from '../../../src/aws/ports';
+import { SIMULATE_CONCURRENCY, simulateEnv } from '../../../src/flows/simulate-env';
+import type { Progress } from '../../../src/host/io';
+import { DEFAULT_CONFIG } from '../../../src/project/guard-config';
+import { projectPaths } from '../../../src/project/paths';
+import { fakeEnvAws } from '../helpers/fake-aws';
+
+const BOUNDARY = 'arn:aws:iam::111111111111:policy/DevBoundary';
+const role = (name: string): StackResource => ({ logicalId: name, type: 'AWS::IAM::Role', physicalId: name });
+const table = (name: string): StackResource => ({ logicalId: name, type: 'AWS::DynamoDB::Table', physicalId: name });
+
+const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+describe('simulateEnv', () => {
+  it('asks at most four simulations at once, and shows "Simulating n/m" as they come back', async () => {
+    const roles = Array.from({ length: 6 }, (_, index) => `dev-role${index}`);
+    const own = fakeEnvAws('111111111111', {
+      roles: Object.fromEntries(roles.map((name) => [name, BOUNDARY])),
+      stacks: { 'amplify-shop-dev': roles.map(role) },
+    });
+    const other = fakeEnvAws('222222222222', {
+      stacks: { 'amplify-shop-prod': [table('Todo-prod'), table('Order-prod')] },
+    });
+    let inFlight = 0;
+    let most = 0;
+    const waiting: Array<() => void> = [];
+    const simulator: SimulatorPort = {
+      simulate: (_roleArn, actions, resources) => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        return new Promise((resolve) =>
+          waiting.push(() => {
+            inFlight -= 1;
+            resolve(
+              actions.flatMap((action) =>
+                resources.map((resource) => ({ action, resource, decision: 'implicitDeny', allowedByBoundary: false })),
+              ),
+            );
+          }),
+        );
+      },
+    };
+    const shown: string[] = [];
+    const progress: Progress = {
+      start: (text) => shown.push(text),
+      update: (text) => shown.push(text),
+      stop: () => {},
+    };
+    const run = simulateEnv({
+      paths: projectPaths('/nonexistent-project'),
+      config: DEFAULT_CONFIG,
+      own: {
+        env: { name: 'dev', stackName: 'amplify-shop-dev' },
+        session: {
+          aws: {
+            ...own,
+            iam: {
+              ...own.iam,
+              roleBoundary: (name) =>
+                Promise.resolve({ found: true, boundary: BOUNDARY, arn: `arn:aws:iam::111111111111:role/${name}` }),
+            },
+            simulator,
+          },
+          target: { env: 'dev', account: '111111111111', region: 'us-east-1' },
+        },
+      },
+      other: {
+        env: { name: 'prod', stackName: 'amplify-shop-prod' },
+        session: { aws: other, target: { env: 'prod', account: '222222222222', region: 'us-east-1' } },
+      },
+      expected: BOUNDARY,
+      mode: { kind: 'against', against: 'prod' },
+      progress,
+    });
+    for (let round = 0; round < 50 && (waiting.length > 0 || round < 5); round += 1) {
+      await settle();
+      waiting.splice(0).forEach((answer) => answer());
+    }
+    const simulation = await run;
+    expect(most).toBe(SIMULATE_CONCURRENCY);
+    // 6 roles × 2 ARN forms of a table.
+    expect(shown).toContain('Simulating 0/12');
+    expect(shown).toContain('Simulating 12/12');
+    expect(simulation.findings).toHaveLength(6 * 2 * 8 * 2);
+    expect(simulation.findings.every((finding) => finding.outcome === 'denied-by-boundary')).toBe(true);
+    expect(simulation.roles.every((one) => one.carriesEnvBoundary)).toBe(true);
+  });
+});
