@@ -182,6 +182,15 @@ export const startIamSimulator = async (motoUrl: string, options: IamSimulatorOp
       region: 'us-east-1',
       credentials: { accessKeyId, secretAccessKey: 'not-checked-by-moto' },
     });
+    // Its sockets must not outlive the answer, or they keep the test run's event loop alive.
+    try {
+      return await readWith(iam, roleName);
+    } finally {
+      iam.destroy();
+    }
+  };
+
+  const readWith = async (iam: IAMClient, roleName: string): Promise<RolePolicies | undefined> => {
     const managed = async (arn: string): Promise<Statement[]> => {
       const { Policy } = await iam.send(new GetPolicyCommand({ PolicyArn: arn }));
       const { PolicyVersion } = await iam.send(
