@@ -233,7 +233,7 @@ export const benchSimulate = async (rounds: number): Promise<string> => {
       `| the same ${requests.length} SimulatePrincipalPolicy requests, 4 in flight | ${seconds(of('four'))} |`,
       `| the same ${requests.length} SimulatePrincipalPolicy requests, one at a time | ${seconds(of('one'))} |`,
       '',
-      `The simulations alone are ${(of('one') / of('four')).toFixed(1)}× faster 4 at a time than one at a time. The test double answers SimulatePrincipalPolicy in one page (AWS also may page) and reads each role's policies from moto once, so its own time is small next to the 20 ms of each request.`,
+      `The simulations alone are ${(of('one') / of('four')).toFixed(1)}× faster 4 at a time than one at a time. The test double answers each SimulatePrincipalPolicy in one page (AWS may split an answer into several; simulate follows every Marker) and reads each role's policies from moto once, so its own time is small next to the 20 ms of each request. Other work kept both CPUs busy during this run (see the load average): compare the rows of one run, not across runs.`,
       '',
     ].join('\n');
     const file = join(PLUGIN_ROOT, 'scripts/bench/RESULTS.md');
