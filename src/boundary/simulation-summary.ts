@@ -129,12 +129,15 @@ export const reportLines = (report: SimulationReport, sides: AccountSides = {}):
       'warn',
       `Env "${report.env}" has no permissions boundary (none, on purpose): nothing caps what its roles may do.`,
     );
-  const subject = report.against === null ? 'the given resources' : `env "${report.against}"`;
+  const subject =
+    report.against === null
+      ? `${report.resources.length} given resource(s)`
+      : `${report.resources.length} resource(s) of env "${report.against}"`;
   const pairs = Object.values(report.outcomes).reduce((sum, count) => sum + count, 0);
   const simulations = report.requests['iam:SimulatePrincipalPolicy'] ?? 0;
   say(
     'info',
-    `Simulated ${report.roles.length} role(s) of env "${report.env}" against ${report.resources.length} resource(s) of ${subject}${sides.otherAccount ? ` (account ${sides.otherAccount})` : ''}: ${pairs} (role, action, resource) pair(s) in ${simulations} SimulatePrincipalPolicy request(s).`,
+    `Simulated ${report.roles.length} role(s) of env "${report.env}" against ${subject}${sides.otherAccount ? ` (account ${sides.otherAccount})` : ''}: ${pairs} (role, action, resource) pair(s) in ${simulations} SimulatePrincipalPolicy request(s).`,
   );
   say(
     'info',
