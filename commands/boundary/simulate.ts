@@ -1,11 +1,10 @@
 import { boundaryRow } from '../../src/boundary/show-report';
 import { simulateMode } from '../../src/boundary/simulate-input';
-import { buildReport, reportLines, type SimulationReport } from '../../src/boundary/simulation-summary';
+import { verdictFails } from '../../src/boundary/simulation-report';
+import { buildReport, reportLines } from '../../src/boundary/simulation-summary';
 import { simulateEnv, type SessionEnv } from '../../src/flows/simulate-env';
 import type { Command, CommandRuntime } from '../../src/host/runtime';
-import type { Outcome } from '../../src/host/outcome';
 import { findEnv } from '../../src/project/project';
-import type { GuardConfig } from '../../src/project/guard-config';
 
 const addCounts = (...all: Array<Record<string, number> | undefined>): Record<string, number> => {
   const total: Record<string, number> = {};
@@ -19,10 +18,6 @@ const opened = async (runtime: CommandRuntime, name: string, envs: Parameters<ty
   // The input checks already refused an env without a root stack.
   return { env: { ...env, stackName: env.stackName ?? '' }, session: await runtime.envSession(env) };
 };
-
-// A leak fails the run; roles protected only by their own policies fail it only where a boundary is required.
-const outcomeOf = (report: SimulationReport, config: GuardConfig): Outcome =>
-  report.verdict === 'leak' || (report.verdict === 'not-isolated' && config.boundary.required) ? 'failed' : 'done';
 
 /**
  * `amplify boundary simulate --against <env>` (or `--action … --resource …`): asks IAM's policy simulator what the
@@ -76,5 +71,5 @@ export const simulateBoundary: Command = async (runtime) => {
     });
     for (const { level, text } of lines) io.print[level](text);
   }
-  return outcomeOf(report, project.config);
+  return verdictFails(report.verdict, project.config.boundary.required) ? 'failed' : 'done';
 };

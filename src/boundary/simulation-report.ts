@@ -46,6 +46,13 @@ export const countOutcomes = (findings: readonly Finding[]): Record<Outcome, num
 export const verdictOf = (counts: Record<Outcome, number>): Verdict =>
   counts.allowed > 0 ? 'leak' : counts['denied-by-role-policy'] > 0 ? 'not-isolated' : 'isolated';
 
+/**
+ * Whether a run with this verdict fails: a leak always; roles protected only by their own policies only where
+ * `boundary.required` says every env must be capped by its boundary. Without a verdict (`--action`) it never does.
+ */
+export const verdictFails = (verdict: Verdict | null, boundaryRequired: boolean): boolean =>
+  verdict === 'leak' || (verdict === 'not-isolated' && boundaryRequired);
+
 /** Whether a pair is left out of the `--against` findings: the boundary or an SCP already denies it. */
 export const isProtected = (finding: Finding): boolean =>
   finding.outcome === 'denied-by-boundary' || finding.outcome === 'denied-by-organization';

@@ -3,6 +3,7 @@ import {
   countOutcomes,
   groupFindings,
   suggestDeny,
+  verdictFails,
   verdictOf,
   type Finding,
 } from '../../../src/boundary/simulation-report';
@@ -137,5 +138,13 @@ describe('groupFindings', () => {
       { outcome: 'allowed', resource: table, actions: ['dynamodb:GetItem', 'dynamodb:Query'], roles: ['a', 'b'] },
       { outcome: 'denied-by-role-policy', resource: table, actions: ['dynamodb:Scan'], roles: ['b'] },
     ]);
+  });
+});
+
+describe('verdictFails', () => {
+  it('fails a leak always, not-isolated only under boundary.required, and never without a verdict', () => {
+    expect([verdictFails('leak', false), verdictFails('leak', true)]).toEqual([true, true]);
+    expect([verdictFails('not-isolated', false), verdictFails('not-isolated', true)]).toEqual([false, true]);
+    expect([verdictFails('isolated', true), verdictFails(null, true)]).toEqual([false, false]);
   });
 });
