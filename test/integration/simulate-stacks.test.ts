@@ -24,6 +24,7 @@ const APP_ID = 'd1shopapp';
 
 let simulator: IamSimulator;
 let root: string;
+const endpointBefore = process.env.AWS_ENDPOINT_URL;
 let prodCredentials: StaticCredentials;
 
 type Env = { name: string; account: string; credentials: StaticCredentials; boundary: string; stackName: string };
@@ -174,6 +175,9 @@ beforeAll(async () => {
   prod = await deployEnv('prod', PROD, prodCredentials, openBoundary);
 });
 afterAll(async () => {
+  // Later test files of this worker must not find their SDK clients pointed at a stopped server.
+  if (endpointBefore === undefined) delete process.env.AWS_ENDPOINT_URL;
+  else process.env.AWS_ENDPOINT_URL = endpointBefore;
   await simulator.stop();
   await rm(root, { recursive: true, force: true });
 });
