@@ -3,6 +3,7 @@ import { SIMULATE_CONCURRENCY, simulateEnv } from '../../../src/flows/simulate-e
 import type { Progress } from '../../../src/host/io';
 import { DEFAULT_CONFIG } from '../../../src/project/guard-config';
 import { projectPaths } from '../../../src/project/paths';
+import { memoryHosting } from '../../fakes/memory-ports';
 import { fakeEnvAws } from '../helpers/fake-aws';
 
 const BOUNDARY = 'arn:aws:iam::111111111111:policy/DevBoundary';
@@ -84,5 +85,60 @@ describe('simulateEnv', () => {
     expect(simulation.findings).toHaveLength(6 * 2 * 8 * 2);
     expect(simulation.findings.every((finding) => finding.outcome === 'denied-by-boundary')).toBe(true);
     expect(simulation.roles.every((one) => one.carriesEnvBoundary)).toBe(true);
+  });
+});
+
+describe('simulateEnv with a hosting app', () => {
+  it("simulates the env's compute role too, and the other env's function secrets under the project's app id", async () => {
+    const computeRoleArn = 'arn:aws:iam::111111111111:role/amplify-d1shop-dev-compute';
+    const own = fakeEnvAws('111111111111', { stacks: { 'amplify-shop-dev': [role('dev-authRole')] } });
+    const other = fakeEnvAws('222222222222', { stacks: { 'amplify-shop-prod': [] } });
+    const asked: Array<{ roleArn: string; resources: readonly string[] }> = [];
+    const simulation = await simulateEnv({
+      paths: projectPaths('/nonexistent-project'),
+      config: DEFAULT_CONFIG,
+      own: {
+        env: { name: 'dev', stackName: 'amplify-shop-dev', appId: 'd1shop' },
+        session: {
+          aws: {
+            ...own,
+            hosting: memoryHosting({ appId: 'd1shop', name: 'shop', environmentVariables: {} }, [
+              { branchName: 'dev', computeRoleArn, environmentVariables: {} },
+            ]).port,
+            iam: {
+              ...own.iam,
+              roleBoundary: (name) =>
+                Promise.resolve({ found: true, boundary: undefined, arn: `arn:aws:iam::111111111111:role/${name}` }),
+            },
+            simulator: {
+              simulate: (roleArn, actions, resources) => {
+                asked.push({ roleArn, resources });
+                return Promise.resolve(
+                  actions.flatMap((action) => resources.map((resource) => ({ action, resource, decision: 'allowed' }))),
+                );
+              },
+            },
+          },
+          target: { env: 'dev', account: '111111111111', region: 'us-east-1' },
+        },
+      },
+      other: {
+        env: { name: 'prod', stackName: 'amplify-shop-prod', appId: 'd1shop' },
+        session: { aws: other, target: { env: 'prod', account: '222222222222', region: 'eu-west-1' } },
+      },
+      expected: BOUNDARY,
+      mode: { kind: 'against', against: 'prod' },
+    });
+    expect(simulation.roles.map((one) => [one.role, one.carriesEnvBoundary])).toEqual([
+      ['dev-authRole', false],
+      ['amplify-d1shop-dev-compute', false],
+    ]);
+    expect(asked).toEqual([
+      {
+        roleArn: 'arn:aws:iam::111111111111:role/dev-authRole',
+        resources: ['arn:aws:ssm:eu-west-1:222222222222:parameter/amplify/d1shop/prod/*'],
+      },
+      { roleArn: computeRoleArn, resources: ['arn:aws:ssm:eu-west-1:222222222222:parameter/amplify/d1shop/prod/*'] },
+    ]);
   });
 });
