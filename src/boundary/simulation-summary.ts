@@ -71,7 +71,8 @@ export const buildReport = ({ findings, formsOf, ...facts }: SimulationFacts): S
 /** One line of the human report, with how loud it is. */
 export type ReportLine = { level: 'info' | 'success' | 'warn' | 'error'; text: string };
 
-const ROLES_SHOWN = 5;
+// Enough names to recognise a group by; the JSON has them all.
+const NAMES_SHOWN = 5;
 
 // "dynamodb:GetItem, Query, Scan": the service is said once while it stays the same.
 const actionList = (actions: readonly string[]): string => {
@@ -86,19 +87,21 @@ const actionList = (actions: readonly string[]): string => {
     .join(', ');
 };
 
-const roleList = (roles: readonly string[], total: number): string => {
-  const names = roles.slice(0, ROLES_SHOWN).join(', ');
-  const more = roles.length > ROLES_SHOWN ? ` (+${roles.length - ROLES_SHOWN} more)` : '';
-  return `${roles.length} of ${total} role(s): ${names}${more}`;
-};
+const namesList = (names: readonly string[]): string =>
+  `${names.slice(0, NAMES_SHOWN).join(', ')}${names.length > NAMES_SHOWN ? ` +${names.length - NAMES_SHOWN} more` : ''}`;
+
+const roleList = (roles: readonly string[], total: number): string =>
+  `${roles.length} of ${total} role(s): ${namesList(roles)}`;
 
 const groupLine = (group: FindingGroup, total: number): string =>
   `  ${group.outcome}: ${actionList(group.actions)} on ${group.resource} — ${roleList(group.roles, total)}`;
 
 const notCheckedLine = (notChecked: readonly UncheckedResource[]): string => {
-  const byType = new Map<string, number>();
-  for (const { type } of notChecked) byType.set(type, (byType.get(type) ?? 0) + 1);
-  const parts = [...byType].sort(([a], [b]) => a.localeCompare(b)).map(([type, count]) => `${count} ${type}`);
+  const byType = new Map<string, string[]>();
+  for (const { type, logicalId } of notChecked) byType.set(type, [...(byType.get(type) ?? []), logicalId]);
+  const parts = [...byType]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([type, ids]) => `${ids.length} ${type} (${namesList(ids)})`);
   return `Not checked (types simulate has no actions for): ${parts.join(', ')}.`;
 };
 

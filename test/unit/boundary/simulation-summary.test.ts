@@ -82,14 +82,14 @@ describe('reportLines', () => {
       .map((line) => line.text)
       .join('\n');
     expect(text).toContain(
-      `  allowed: dynamodb:GetItem, Query, Scan on ${TABLE} — 20 of 20 role(s): dev-role00, dev-role01, dev-role02, dev-role03, dev-role04 (+15 more)`,
+      `  allowed: dynamodb:GetItem, Query, Scan on ${TABLE} — 20 of 20 role(s): dev-role00, dev-role01, dev-role02, dev-role03, dev-role04 +15 more`,
     );
     expect(text).toContain(
       'Outcomes: 60 allowed, 0 denied-by-boundary, 0 denied-by-organization, 0 denied-by-role-policy.',
     );
     expect(text).toContain("1 role(s) do not carry the env's boundary");
     expect(text).toContain(
-      'Not checked (types simulate has no actions for): 1 AWS::Lambda::Permission, 2 AWS::Logs::LogGroup.',
+      'Not checked (types simulate has no actions for): 1 AWS::Lambda::Permission (C), 2 AWS::Logs::LogGroup (A, B).',
     );
     expect(text).toContain('"Sid": "DenyProdEnvResources"');
     expect(text).toContain("A resource's own policy");
