@@ -5,10 +5,12 @@ import { join } from 'node:path';
 import type { StaticCredentials } from '../../src/aws/ports';
 import { startIamSimulator, type IamSimulator } from '../fakes/iam-simulator';
 import { credentialsInAccount, DEFAULT_CREDENTIALS } from '../support/accounts';
+import { startLatencyProxy } from '../support/latency-proxy';
 import { resetMoto } from '../support/moto';
 import { addToRootStack } from '../support/root-stack';
 import { roleResource } from '../support/templates';
 import { createSandbox, initProject, providersFor, type Sandbox } from './support/amplify-cli';
+import { runAtTerminal } from './support/terminal';
 
 const motoUrl = process.env.MOTO_URL as string;
 const DEV = '123456789012';
@@ -139,5 +141,33 @@ describe('amplify boundary simulate in the real CLI', () => {
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('--against prod is the env itself');
     expect(simulator.simulations()).toBe(before);
+  });
+
+  it('shows "Simulating n/m" in the CLI’s spinner at a terminal, and nothing of it under --json', async () => {
+    // Each request 100 ms late, so the spinner is drawn while the simulations run.
+    const slow = await startLatencyProxy(simulator.url, 100);
+    try {
+      const env = { AWS_ENDPOINT_URL: slow.url };
+      const end = await runAtTerminal(sandbox, ['boundary', 'simulate', '--env', 'dev', '--against', 'prod'], {
+        cwd: project,
+        env,
+      }).end();
+      expect(end.code).toBe(0);
+      // 3 roles × 5 ARN forms (a table 2, the deployment bucket 2, a role 1).
+      expect(end.screen).toMatch(/Simulating \d+\/15/);
+      expect(end.screen).toContain('Verdict: isolated.');
+      const json = await runAtTerminal(
+        sandbox,
+        ['boundary', 'simulate', '--env', 'dev', '--against', 'prod', '--json'],
+        {
+          cwd: project,
+          env,
+        },
+      ).end();
+      expect(json.code).toBe(0);
+      expect(json.screen).not.toContain('Simulating');
+    } finally {
+      await slow.stop();
+    }
   });
 });
