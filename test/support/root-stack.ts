@@ -1,10 +1,5 @@
-import type {
-  CloudFormationClient} from '@aws-sdk/client-cloudformation';
-import {
-  DescribeStacksCommand,
-  GetTemplateCommand,
-  UpdateStackCommand,
-} from '@aws-sdk/client-cloudformation';
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { DescribeStacksCommand, GetTemplateCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
 
 /**
  * Adds resources to an env's deployed root stack, as a later push would: the same template and parameter values,

@@ -73,7 +73,10 @@ describe('simulateEnv', () => {
       mode: { kind: 'against', against: 'prod' },
       progress,
     });
-    for (let round = 0; round < 50 && (waiting.length > 0 || round < 5); round += 1) {
+    let finished = false;
+    void run.finally(() => (finished = true)).catch(() => {});
+    // Answers whatever waits, a wave at a time, until the run is over (the stack reads come first).
+    while (!finished) {
       await settle();
       waiting.splice(0).forEach((answer) => answer());
     }
