@@ -1,6 +1,7 @@
 import type { EnvSession } from '../aws/env-session';
 import { partitionOfRegion } from '../boundary/partition';
 import { roleNameOf } from '../compute-role/role-arn';
+import { GuardFault } from '../errors';
 import type { SimulateMode } from '../boundary/simulate-input';
 import { planAgainst, planPairs, type Principal, type SimulationPlan } from '../boundary/simulation-plan';
 import { classify, type Finding } from '../boundary/simulation-report';
@@ -76,7 +77,8 @@ const readRoles = async (
 const readPlan = async (input: SimulateInput, principals: Promise<Principal[]>): Promise<SimulationPlan> => {
   const { mode, other } = input;
   if (mode.kind === 'pairs') return planPairs({ principals: await principals, ...mode });
-  if (!other) throw new Error('simulate --against needs the other env’s session');
+  if (!other)
+    throw new GuardFault('UnknownFault', { message: 'simulate --against ran without the other env’s session.' });
   const { region, account } = other.session.target;
   const [resources, appId] = await Promise.all([
     findStackResources(other.session.aws, other.env.stackName),
