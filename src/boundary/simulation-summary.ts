@@ -12,8 +12,8 @@ import {
   type Verdict,
 } from './simulation-report';
 
-/** A role as `simulate` reports it. */
-export type ReportedRole = { role: string; arn: string; boundary: string | null; carriesEnvBoundary: boolean };
+/** A role of the env as `simulate` reports it (also its JSON shape). */
+export type SimulatedRole = { role: string; arn: string; boundary: string | null; carriesEnvBoundary: boolean };
 
 /** The result of `simulate` (also its `--json` shape). */
 export type SimulationReport = {
@@ -25,7 +25,7 @@ export type SimulationReport = {
   boundary: string;
   /** Null with `--action`, where the outcomes are the answer. */
   verdict: Verdict | null;
-  roles: ReportedRole[];
+  roles: SimulatedRole[];
   resources: CheckedResource[];
   notChecked: UncheckedResource[];
   outcomes: Record<Outcome, number>;

@@ -5,6 +5,7 @@ import { GuardFault } from '../errors';
 import type { SimulateMode } from '../boundary/simulate-input';
 import { planAgainst, planPairs, type Principal, type SimulationPlan } from '../boundary/simulation-plan';
 import { classify, type Finding } from '../boundary/simulation-report';
+import type { SimulatedRole } from '../boundary/simulation-summary';
 import { silentProgress, type Progress } from '../host/io';
 import type { GuardConfig } from '../project/guard-config';
 import type { ProjectPaths } from '../project/paths';
@@ -15,9 +16,6 @@ import { findStackResources, walkStackRoles } from './verify-env';
 
 /** SimulatePrincipalPolicy calls in flight at once: IAM throttles its simulator sooner than its reads. */
 export const SIMULATE_CONCURRENCY = 4;
-
-/** A role of the env as `simulate` reports it (also its JSON shape). */
-export type SimulatedRole = { role: string; arn: string; boundary: string | null; carriesEnvBoundary: boolean };
 
 /** A pushed env with the session its own credentials opened. */
 export type SessionEnv = { env: EnvRecord & { stackName: string }; session: EnvSession };
