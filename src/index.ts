@@ -15,6 +15,7 @@ export const COMMANDS: CommandTable = {
     set: async (): Promise<Command> => (await import('../commands/boundary/set')).setBoundary,
     show: async (): Promise<Command> => (await import('../commands/boundary/show')).showBoundary,
     verify: async (): Promise<Command> => (await import('../commands/boundary/verify')).verifyBoundary,
+    simulate: async (): Promise<Command> => (await import('../commands/boundary/simulate')).simulateBoundary,
     resolve: async (): Promise<Command> => (await import('../commands/boundary/resolve')).resolveCommand,
     help: async (): Promise<Command> => (await import('../commands/boundary/help')).boundaryHelp,
   },

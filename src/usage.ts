@@ -92,6 +92,28 @@ export const COMMAND_USAGE = {
         json,
       ],
     },
+    simulate: {
+      usage:
+        'amplify boundary simulate [--env <env>] (--against <other env> | --action <service:Action>[,…] --resource <arn>[,…]) [--json]',
+      description:
+        'Ask IAM’s policy simulator what the env’s roles may do to another env’s resources (or to exactly the given pairs), give a verdict and suggest the Deny that closes a gap; changes nothing',
+      flags: [
+        env,
+        {
+          name: 'against',
+          value: '<other env>',
+          description:
+            'Every resource of that env’s stacks (read with its own credentials) and its function secrets; exit 1 on a leak',
+        },
+        {
+          name: 'action',
+          value: '<service:Action>[,…]',
+          description: 'Simulate exactly these actions (no wildcards) on the --resource ARNs, e.g. dynamodb:Scan',
+        },
+        { name: 'resource', value: '<arn>[,…]', description: 'The resource ARNs of --action' },
+        json,
+      ],
+    },
     resolve: {
       usage: 'amplify boundary resolve [--env <env> | --profile <aws profile>] [--permissions-boundary <arn>]',
       description:

@@ -23,6 +23,7 @@ import { startLatencyProxy, type LatencyProxy } from '../../test/support/latency
 import { startMoto, type MotoServer } from '../../test/support/moto';
 import { baselineSandbox } from './baseline';
 import { record, summarize, type BenchRun, type Sample } from './results';
+import { benchSimulate } from './simulate';
 import { growStackTree } from './stack-tree';
 
 const DELAY_MS = 20;
@@ -227,7 +228,9 @@ const main = async (): Promise<void> => {
   }
 };
 
-main().catch((error: unknown) => {
-  console.error(`Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  process.exitCode = 1;
-});
+main()
+  .then(async () => console.log(`\n${await benchSimulate(Number(option('rounds', '7')))}`))
+  .catch((error: unknown) => {
+    console.error(`Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+  });

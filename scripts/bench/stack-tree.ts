@@ -1,11 +1,6 @@
-import {
-  CloudFormationClient,
-  DescribeStacksCommand,
-  GetTemplateCommand,
-  ListStackResourcesCommand,
-  UpdateStackCommand,
-} from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, ListStackResourcesCommand } from '@aws-sdk/client-cloudformation';
 import type { StaticCredentials } from '../../src/aws/ports';
+import { addToRootStack } from '../../test/support/root-stack';
 
 /** The shape of the env the benchmark verifies: nested stacks under the root, roles in each. */
 export type TreeShape = { nestedStacks: number; rolesPerStack: number };
@@ -60,18 +55,7 @@ export const growStackTree = async (options: {
       Properties: { TemplateURL: `https://s3.amazonaws.com/${bucket}/${key}` },
     };
   }
-  const { TemplateBody } = await cloudformation.send(new GetTemplateCommand({ StackName: rootStack }));
-  const { Stacks } = await cloudformation.send(new DescribeStacksCommand({ StackName: rootStack }));
-  const template = JSON.parse(TemplateBody ?? '{}') as { Resources: Record<string, unknown> };
-  template.Resources = { ...template.Resources, ...nested };
-  await cloudformation.send(
-    new UpdateStackCommand({
-      StackName: rootStack,
-      TemplateBody: JSON.stringify(template),
-      Parameters: (Stacks?.[0]?.Parameters ?? []).map(({ ParameterKey }) => ({ ParameterKey, UsePreviousValue: true })),
-      Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
-    }),
-  );
+  await addToRootStack(cloudformation, rootStack, nested);
   return countRoles(cloudformation, rootStack);
 };
 

@@ -60,6 +60,7 @@ export const createEnvAws = async (
     cloudformation,
     roles,
     hosting,
+    simulator,
   ] = await Promise.all([
     import('@aws-sdk/client-iam'),
     import('@aws-sdk/client-sts'),
@@ -70,6 +71,7 @@ export const createEnvAws = async (
     import('./cloudformation'),
     import('./roles'),
     import('./hosting'),
+    import('./simulator'),
   ]);
   const config = await clientConfig(access, limits);
   const counter = createRequestCounter();
@@ -81,6 +83,7 @@ export const createEnvAws = async (
     region: access.region ?? (await resolveRegion(() => stsClient.config.region(), access)),
     iam: iam.createIamPort(iamClient, env),
     roles: roles.createRolesPort(iamClient, env),
+    simulator: simulator.createSimulatorPort(iamClient, env),
     hosting: hosting.createHostingPort(client(new AmplifyClient(config), 'amplify'), env),
     identity: sts.createIdentityPort(stsClient, env),
     stacks: cloudformation.createStacksPort(client(new CloudFormationClient(config), 'cloudformation'), env),

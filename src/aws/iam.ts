@@ -37,7 +37,7 @@ export const createIamPort = (client: IAMClient, env?: string, pageSize = 1000):
   async roleBoundary(roleName) {
     try {
       const { Role } = await client.send(new GetRoleCommand({ RoleName: roleName }));
-      return { found: true, boundary: Role?.PermissionsBoundary?.PermissionsBoundaryArn };
+      return { found: true, boundary: Role?.PermissionsBoundary?.PermissionsBoundaryArn, arn: Role?.Arn };
     } catch (error) {
       if (isAwsError(error, 'NoSuchEntity*')) return { found: false };
       throw translateAwsError(error, { action: 'iam:GetRole', resource: roleName, env });

@@ -1,3 +1,4 @@
+import type { SimulatedPair } from '../boundary/simulation-report';
 import type { HostingTarget } from '../compute-role/hosting-target';
 import type { RoleInfo } from '../compute-role/role-info';
 /** A customer-managed policy, as offered in the boundary picker. */
@@ -16,8 +17,14 @@ export type IamPort = {
   roleBoundary: (roleName: string) => Promise<RoleBoundary>;
 };
 
-/** What `GetRole` says of a role's boundary. */
-export type RoleBoundary = { found: false } | { found: true; boundary?: string };
+/** What `GetRole` says of a role's boundary (and its ARN, which names the role to IAM's simulator). */
+export type RoleBoundary = { found: false } | { found: true; boundary?: string; arn?: string };
+
+/** IAM's policy simulator, which evaluates a role's own policies, its boundary and the SCPs together. */
+export type SimulatorPort = {
+  /** `SimulatePrincipalPolicy` of these actions on these resources for one role, every page; one answer a pair. */
+  simulate: (roleArn: string, actions: readonly string[], resources: readonly string[]) => Promise<SimulatedPair[]>;
+};
 
 /** A resource of a CloudFormation stack. */
 export type StackResource = { logicalId: string; type: string; physicalId?: string };
@@ -114,6 +121,7 @@ export type EnvAws = {
   stacks: StacksPort;
   roles: RolesPort;
   hosting: HostingPort;
+  simulator: SimulatorPort;
   /** The AWS requests made through these ports so far, by IAM action name (`iam:GetRole`); SDK-backed ports only. */
   requests?: () => Record<string, number>;
 };

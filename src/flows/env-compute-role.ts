@@ -11,15 +11,42 @@ import { roleNameOf } from '../compute-role/role-arn';
 import { writeComputeRole } from '../project/guard-config';
 import { appIdOf, chooseHostingTarget } from './hosting-target';
 
-const appIdOrNone = (paths: ProjectPaths, env: EnvRecord): Promise<string | undefined> =>
+/** The env's Amplify app id, or undefined when the project was never connected to Amplify Hosting. */
+export const appIdOrNone = (paths: ProjectPaths, env: EnvRecord): Promise<string | undefined> =>
   appIdOf(paths, env, undefined).catch((error: unknown) => {
     if (error instanceof GuardError && error.name === 'InvalidAmplifyAppIdError') return undefined;
     throw error;
   });
 
+/** The compute role in effect for the env's hosting branch (the branch's, else the app default), and where. */
+export type ComputeRoleInEffect = { roleArn: string; where: string };
+
 /**
- * The compute role in effect for the env's hosting branch (the branch's, else the app default), checked
- * against the expected boundary like any other role; `undefined` when the project has no hosting app.
+ * The compute role in effect for the env's hosting branch (the branch's, else the app default); `undefined`
+ * when the project has no hosting app or no role is set.
+ */
+export const computeRoleInEffect = async (
+  paths: ProjectPaths,
+  config: GuardConfig,
+  env: EnvRecord,
+  hosting: EnvAws['hosting'],
+): Promise<ComputeRoleInEffect | undefined> => {
+  const appId = await appIdOrNone(paths, env);
+  if (!appId) return undefined;
+  const configured = config.environments[env.name]?.computeRole;
+  const [app, { hostingTarget: target, branches }] = await Promise.all([
+    hosting.getApp(appId),
+    chooseHostingTarget(hosting, appId, env.name, { configured }),
+  ]);
+  const branch =
+    target.kind === 'branch' ? branches.find((candidate) => candidate.branchName === target.branch) : undefined;
+  const roleArn = target.kind === 'app' ? app.computeRoleArn : effectiveRole(branch, app.computeRoleArn);
+  return roleArn ? { roleArn, where: `hosting: ${describeTarget(appId, target)}` } : undefined;
+};
+
+/**
+ * The compute role in effect for the env's hosting branch, checked against the expected boundary like any
+ * other role; `undefined` when the project has no hosting app.
  */
 export const computeRoleCheck = async (
   paths: ProjectPaths,
@@ -28,23 +55,10 @@ export const computeRoleCheck = async (
   aws: Pick<EnvAws, 'hosting' | 'iam'>,
   expected: string,
 ): Promise<RoleCheck | undefined> => {
-  const appId = await appIdOrNone(paths, env);
-  if (!appId) return undefined;
-  const configured = config.environments[env.name]?.computeRole;
-  const [app, { hostingTarget: target, branches }] = await Promise.all([
-    aws.hosting.getApp(appId),
-    chooseHostingTarget(aws.hosting, appId, env.name, { configured }),
-  ]);
-  const branch =
-    target.kind === 'branch' ? branches.find((candidate) => candidate.branchName === target.branch) : undefined;
-  const roleArn = target.kind === 'app' ? app.computeRoleArn : effectiveRole(branch, app.computeRoleArn);
-  if (!roleArn) return undefined;
-  const role = roleNameOf(roleArn);
-  return checkRole(expected, {
-    role,
-    stack: `hosting: ${describeTarget(appId, target)}`,
-    ...(await aws.iam.roleBoundary(role)),
-  });
+  const inEffect = await computeRoleInEffect(paths, config, env, aws.hosting);
+  if (!inEffect) return undefined;
+  const role = roleNameOf(inEffect.roleArn);
+  return checkRole(expected, { role, stack: inEffect.where, ...(await aws.iam.roleBoundary(role)) });
 };
 
 /**

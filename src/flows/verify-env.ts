@@ -11,6 +11,9 @@ export const STACK_CONCURRENCY = 16;
 
 type FoundRole = { role: string; stack: string };
 
+/** A resource of an env's stack tree: its type and physical id, and the stack (by name) it belongs to. */
+export type FoundResource = { logicalId: string; type: string; physicalId: string; stack: string };
+
 type Listing<T> = { reads: Array<Promise<T>>; nested: string[] };
 
 // The caller awaits these later, in its own order; until then a rejection must not count as unhandled.
@@ -19,21 +22,24 @@ const handled = <T>(promise: Promise<T>): Promise<T> => {
   return promise;
 };
 
+const NESTED_STACK = 'AWS::CloudFormation::Stack';
+
 /**
  * Lists a stack and its nested stacks (recursively; a nested stack is named by its ARN or name), listing
- * nested stacks concurrently and starting `read` on each role as soon as its stack's listing arrives. The
- * results keep the order of a level-by-level walk, whatever order the answers come in. After the first
- * failure no new call starts, and that failure is what the walk rejects with. `onFound` counts each role
- * when its listing arrives, before its read starts.
+ * nested stacks concurrently and starting `read` on each resource `wanted` as soon as its stack's listing
+ * arrives. The results keep the order of a level-by-level walk, whatever order the answers come in. After the
+ * first failure no new call starts, and that failure is what the walk rejects with. `onFound` counts each
+ * wanted resource when its listing arrives, before its read starts.
  */
-export const walkStackRoles = async <T>(
+export const walkStackResources = async <T>(
   aws: Pick<EnvAws, 'stacks'>,
   rootStack: string,
-  read: (found: FoundRole) => Promise<T>,
+  wanted: (resource: FoundResource) => boolean,
+  read: (found: FoundResource) => Promise<T>,
   onFound: () => void = () => {},
 ): Promise<T[]> => {
   const stackLimit = createLimiter(STACK_CONCURRENCY);
-  const roleLimit = createLimiter(ROLE_CONCURRENCY);
+  const readLimit = createLimiter(ROLE_CONCURRENCY);
   let failure: { error: unknown } | undefined;
   const guarded = <R>(limit: Limiter, task: () => Promise<R>): Promise<R> => {
     const promise = limit(() => {
@@ -48,13 +54,14 @@ export const walkStackRoles = async <T>(
     if (listings.has(stack)) return;
     const listing = guarded(stackLimit, () => aws.stacks.listResources(stack)).then((resources) => {
       const found: Listing<T> = { reads: [], nested: [] };
-      for (const { type, physicalId } of resources) {
+      for (const { logicalId, type, physicalId } of resources) {
         if (!physicalId) continue;
-        if (type === 'AWS::IAM::Role') {
+        const resource = { logicalId, type, physicalId, stack: stackLabel(stack) };
+        if (wanted(resource)) {
           onFound();
-          found.reads.push(handled(guarded(roleLimit, () => read({ role: physicalId, stack: stackLabel(stack) }))));
+          found.reads.push(handled(guarded(readLimit, () => read(resource))));
         }
-        if (type === 'AWS::CloudFormation::Stack') {
+        if (type === NESTED_STACK) {
           found.nested.push(physicalId);
           list(physicalId);
         }
@@ -81,9 +88,33 @@ export const walkStackRoles = async <T>(
   return results;
 };
 
+/** {@link walkStackResources} over the IAM roles of the tree: `read` gets each role's name and stack. */
+export const walkStackRoles = <T>(
+  aws: Pick<EnvAws, 'stacks'>,
+  rootStack: string,
+  read: (found: FoundRole) => Promise<T>,
+  onFound: () => void = () => {},
+): Promise<T[]> =>
+  walkStackResources(
+    aws,
+    rootStack,
+    (resource) => resource.type === 'AWS::IAM::Role',
+    (resource) => read({ role: resource.physicalId, stack: resource.stack }),
+    onFound,
+  );
+
 /** Every IAM role in a stack and its nested stacks, recursively (a nested stack is named by its ARN or name). */
 export const findStackRoles = (aws: Pick<EnvAws, 'stacks'>, rootStack: string): Promise<FoundRole[]> =>
   walkStackRoles(aws, rootStack, (found) => Promise.resolve(found));
+
+/** Every resource of a stack tree but the nested stacks themselves, which the walk goes into. */
+export const findStackResources = (aws: Pick<EnvAws, 'stacks'>, rootStack: string): Promise<FoundResource[]> =>
+  walkStackResources(
+    aws,
+    rootStack,
+    (resource) => resource.type !== NESTED_STACK,
+    (found) => Promise.resolve(found),
+  );
 
 /** Proves which deployed roles of an env carry its expected boundary (reads only). */
 export const verifyEnv = async (

@@ -39,7 +39,7 @@ describe('amplify boundary help', () => {
   it('lists every boundary command and how to reach the compute-role ones', async () => {
     const result = await amplify('boundary', 'help');
     expect(result.code).toBe(0);
-    for (const command of ['set', 'show', 'verify', 'resolve', 'help'])
+    for (const command of ['set', 'show', 'verify', 'simulate', 'resolve', 'help'])
       expect(result.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     expect(result.stdout).toContain('amplify compute-role help');
   });

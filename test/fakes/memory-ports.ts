@@ -5,6 +5,7 @@ import type {
   NewRole,
   RoleInfo,
   RolesPort,
+  SimulatorPort,
   StacksPort,
 } from '../../src/aws/ports';
 
@@ -37,6 +38,11 @@ export const unusedHosting = (): HostingPort => ({
   setVariables: () => unexpected('amplify:UpdateBranch'),
   startRelease: () => unexpected('amplify:StartJob'),
   lastDeployment: () => unexpected('amplify:ListJobs'),
+});
+
+/** A SimulatorPort whose every call fails the test: for runs that must not ask IAM's simulator. */
+export const unusedSimulator = (): SimulatorPort => ({
+  simulate: () => unexpected('iam:SimulatePrincipalPolicy'),
 });
 
 /** In-memory IAM roles of one account. */

@@ -1,4 +1,5 @@
-import { Agent, createServer, request, type IncomingHttpHeaders } from 'node:http';
+import { Agent, createServer, type IncomingHttpHeaders } from 'node:http';
+import { answerWith, forward, readBody, type Answer } from './forward';
 import { freePort } from './moto';
 
 /** A loopback HTTP proxy that answers every request late, as if the server were a network round trip away. */
@@ -12,10 +13,7 @@ export type LatencyProxy = {
   stop: () => Promise<void>;
 };
 
-type Answer = { status: number; headers: IncomingHttpHeaders; body: Buffer };
-
 const READ = /^(Get|List|Describe)/;
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length']);
 
 // Query-protocol services (IAM, STS, CloudFormation) name the action in the form body; JSON ones in a header.
 const actionOf = (method: string, url: string, headers: IncomingHttpHeaders, body: string): string => {
@@ -39,28 +37,8 @@ export const startLatencyProxy = async (target: string, delayMs: number): Promis
   const replay = new Map<string, Promise<Answer>>();
   let replayReads = false;
 
-  const forward = (method: string, url: string, headers: IncomingHttpHeaders, body: Buffer): Promise<Answer> =>
-    new Promise((resolve, reject) => {
-      const outgoing = request(
-        { host: upstream.hostname, port: upstream.port, method, path: url, headers, agent },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () =>
-            resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }),
-          );
-          response.on('error', reject);
-        },
-      );
-      outgoing.on('error', reject);
-      outgoing.end(body);
-    });
-
   const server = createServer((incoming, outgoing) => {
-    const chunks: Buffer[] = [];
-    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-    incoming.on('end', () => {
-      const body = Buffer.concat(chunks);
+    void readBody(incoming).then((body) => {
       const method = incoming.method ?? 'GET';
       const url = incoming.url ?? '/';
       const text = body.toString('utf8');
@@ -69,15 +47,12 @@ export const startLatencyProxy = async (target: string, delayMs: number): Promis
       // The signature differs on every request; the account (access key) and the request itself do not.
       const key = `${String(incoming.headers.authorization).split('/')[0]} ${method} ${url} ${text}`;
       const cached = replayReads && READ.test(action) ? replay.get(key) : undefined;
-      const answer = sleep(delayMs).then(() => cached ?? forward(method, url, incoming.headers, body));
+      const answer = sleep(delayMs).then(
+        () => cached ?? forward(upstream, agent, { method, url, headers: incoming.headers, body }),
+      );
       if (replayReads && READ.test(action) && !cached) replay.set(key, answer);
       answer.then(
-        ({ status, headers, body: payload }) => {
-          // The body is sent whole, so the upstream's framing headers no longer apply.
-          const kept = Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name));
-          outgoing.writeHead(status, { ...Object.fromEntries(kept), 'content-length': String(payload.length) });
-          outgoing.end(payload);
-        },
+        (whole) => answerWith(outgoing, whole),
         (error: unknown) => {
           outgoing.writeHead(502);
           outgoing.end(String(error));

@@ -142,7 +142,11 @@ describe('IAM port: roleBoundary', () => {
         PermissionsBoundary: { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: ARN },
       },
     });
-    await expect(port().roleBoundary('amplify-demo-dev-authRole')).resolves.toEqual({ found: true, boundary: ARN });
+    await expect(port().roleBoundary('amplify-demo-dev-authRole')).resolves.toEqual({
+      found: true,
+      boundary: ARN,
+      arn: 'arn:aws:iam::123456789012:role/amplify-demo-dev-authRole',
+    });
   });
 
   it('reads a role without a boundary as found with none', async () => {
@@ -155,7 +159,11 @@ describe('IAM port: roleBoundary', () => {
         CreateDate: new Date(0),
       },
     });
-    await expect(port().roleBoundary('r')).resolves.toEqual({ found: true, boundary: undefined });
+    await expect(port().roleBoundary('r')).resolves.toEqual({
+      found: true,
+      boundary: undefined,
+      arn: 'arn:aws:iam::123456789012:role/r',
+    });
   });
 
   it('says a deleted role is not found', async () => {

@@ -1,4 +1,4 @@
-import { unusedHosting, unusedRoles, unusedTemplateReads } from '../../fakes/memory-ports';
+import { unusedHosting, unusedRoles, unusedSimulator, unusedTemplateReads } from '../../fakes/memory-ports';
 import { openEnvSession } from '../../../src/aws/env-session';
 import type { EnvAws, IamPort, PolicyLookup, PolicySummary } from '../../../src/aws/ports';
 import { parsePolicyArn } from '../../../src/boundary/arn';
@@ -69,6 +69,7 @@ export const fakeEnvAws = (cloud: FakeCloud, env: string, region = 'us-east-1'):
     },
     roles: unusedRoles(),
     hosting: unusedHosting(),
+    simulator: unusedSimulator(),
   };
 };
 

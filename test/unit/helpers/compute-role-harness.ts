@@ -1,4 +1,4 @@
-import { memoryHosting, memoryRoles, unusedTemplateReads } from '../../fakes/memory-ports';
+import { memoryHosting, memoryRoles, unusedSimulator, unusedTemplateReads } from '../../fakes/memory-ports';
 import { fakeCloud, fakeIam, forbiddenPrompter, recordingIo, type RecordingIo } from './command-harness';
 import { DEV_ACCOUNT } from './temp-project';
 import type { HostingApp, HostingBranch, HostingPort, RoleInfo } from '../../../src/aws/ports';
@@ -112,6 +112,7 @@ export const runComputeRole = async (run: ComputeRoleRun): Promise<ComputeRoleRe
           stacks: { listResources: () => Promise.resolve([]), ...unusedTemplateReads() },
           roles: run.world.iam.port,
           hosting: run.world.hostingPort ?? run.world.hosting.port,
+          simulator: unusedSimulator(),
         },
         target: { env: env.name, account: env.account ?? DEV_ACCOUNT, region: env.region ?? 'us-east-1' },
       }),

@@ -1,4 +1,4 @@
-import { unusedHosting, unusedRoles } from '../../fakes/memory-ports';
+import { unusedHosting, unusedRoles, unusedSimulator } from '../../fakes/memory-ports';
 import type { EnvAws, IamPort, PolicyLookup, RoleBoundary, StackResource, StacksPort } from '../../../src/aws/ports';
 
 /** One account as the fakes see it: which policies exist, what each role carries, whether GetPolicy is denied. */
@@ -65,6 +65,7 @@ export const fakeEnvAws = (accountId: string, account: FakeAccount): EnvAws => (
   stacks: fakeStacks(account),
   roles: unusedRoles(),
   hosting: unusedHosting(),
+  simulator: unusedSimulator(),
 });
 
 /** AWS ports whose every call fails the test: for runs that must make no AWS call. */
@@ -84,5 +85,6 @@ export const forbiddenAws = (): EnvAws => {
     },
     roles: unusedRoles(),
     hosting: unusedHosting(),
+    simulator: unusedSimulator(),
   };
 };
