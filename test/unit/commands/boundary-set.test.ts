@@ -85,7 +85,7 @@ describe('amplify boundary set --permissions-boundary <arn>', () => {
   });
 
   it('accepts an AWS-managed policy', async () => {
-    cloud.policies.add('arn:aws:iam::aws:policy/PowerUserAccess');
+    cloud.world.addPolicy('arn:aws:iam::aws:policy/PowerUserAccess');
     const { error } = await set({ 'permissions-boundary': 'arn:aws:iam::aws:policy/PowerUserAccess', yes: true });
     expect(error).toBeUndefined();
     expect(boundaryIn(await tpi(), 'dev')).toBe('arn:aws:iam::aws:policy/PowerUserAccess');
@@ -129,7 +129,7 @@ describe('amplify boundary set --permissions-boundary <arn>', () => {
   });
 
   it('refuses a policy of another account even when GetPolicy is denied', async () => {
-    cloud.deniedAccounts.add(DEV_ACCOUNT);
+    cloud.world.account(DEV_ACCOUNT).denied.add('iam:GetPolicy');
     const error = await refusedSet({ 'permissions-boundary': PROD_BOUNDARY });
     expect(error.message).toContain(`belongs to account ${PROD_ACCOUNT}`);
   });
@@ -148,7 +148,7 @@ describe('amplify boundary set --permissions-boundary <arn>', () => {
   });
 
   it('uses a policy it may not look up, with a warning naming iam:GetPolicy', async () => {
-    cloud.deniedAccounts.add(DEV_ACCOUNT);
+    cloud.world.account(DEV_ACCOUNT).denied.add('iam:GetPolicy');
     const { io, error } = await set({ 'permissions-boundary': `arn:aws:iam::${DEV_ACCOUNT}:policy/Unknowable` });
     expect(error).toBeUndefined();
     expect(boundaryIn(await tpi(), 'dev')).toBe(`arn:aws:iam::${DEV_ACCOUNT}:policy/Unknowable`);
@@ -237,7 +237,7 @@ describe('amplify boundary set --policy-name', () => {
   });
 
   it("refuses the whole change when the name does not exist in one env's account", async () => {
-    cloud.policies.delete(PROD_BOUNDARY);
+    cloud.world.account(PROD_ACCOUNT).policies.delete(PROD_BOUNDARY);
     const error = await refusedSet({ 'policy-name': 'AmplifyBoundary', 'all-envs': true });
     expect(error.message).toContain(`${PROD_BOUNDARY} does not exist in account ${PROD_ACCOUNT} (env "prod")`);
     await expect(project.json(project.guardConfig)).rejects.toThrow(/ENOENT/);
@@ -251,7 +251,7 @@ describe('amplify boundary set --policy-name', () => {
 
 describe('amplify boundary set --no-check', () => {
   it('records the boundary without any AWS call', async () => {
-    cloud.offline = true;
+    cloud.world.forbidden = true;
     const missing = `arn:aws:iam::${DEV_ACCOUNT}:policy/NotCreatedYet`;
     const { error } = await set({ 'permissions-boundary': missing, 'no-check': true });
     expect(error).toBeUndefined();
@@ -259,13 +259,13 @@ describe('amplify boundary set --no-check', () => {
   });
 
   it('still refuses a policy of another account', async () => {
-    cloud.offline = true;
+    cloud.world.forbidden = true;
     const error = await refusedSet({ 'permissions-boundary': PROD_BOUNDARY, 'no-check': true });
     expect(error.message).toContain(`belongs to account ${PROD_ACCOUNT}`);
   });
 
   it('still refuses a policy of the wrong partition', async () => {
-    cloud.offline = true;
+    cloud.world.forbidden = true;
     const error = await refusedSet({
       'permissions-boundary': `arn:aws-us-gov:iam::${DEV_ACCOUNT}:policy/B`,
       'no-check': true,
@@ -320,7 +320,7 @@ describe('amplify boundary set without a boundary flag', () => {
   });
 
   it('records an ARN typed in', async () => {
-    cloud.policies.add('arn:aws:iam::aws:policy/PowerUserAccess');
+    cloud.world.addPolicy('arn:aws:iam::aws:policy/PowerUserAccess');
     const prompt = scriptedPrompter({ pick: 'Enter an ARN', input: 'arn:aws:iam::aws:policy/PowerUserAccess' }, []);
     const { error } = await set({}, { stdinIsTTY: true, prompt });
     expect(error).toBeUndefined();

@@ -1,6 +1,6 @@
 import { AmplifyException } from '@aws-amplify/amplify-cli-core';
 import { writeFile } from 'node:fs/promises';
-import { fakeCloud, runPluginCommand, type RunOptions } from '../helpers/command-harness';
+import { forbiddenCloud, runPluginCommand, type RunOptions } from '../helpers/command-harness';
 import {
   DEV_ACCOUNT,
   teamProviderInfoWith,
@@ -26,7 +26,7 @@ afterEach(async () => {
   await project.remove();
 });
 
-const offline = () => ({ ...fakeCloud(), offline: true });
+const offline = forbiddenCloud;
 const show = (options: RunOptions['options']) =>
   runPluginCommand({ command: 'show', options, cwd: project.root, cloud: offline() });
 

@@ -1,4 +1,4 @@
-import { fakeCloud, runPluginCommand } from '../helpers/command-harness';
+import { forbiddenCloud, runPluginCommand } from '../helpers/command-harness';
 import { defaultTeamProviderInfo, makeTempProject, type TempProject } from '../helpers/temp-project';
 
 let project: TempProject;
@@ -15,7 +15,7 @@ afterEach(async () => {
 
 // Every AWS call of an offline cloud fails with "unexpected": a refusal must come before any of them.
 const simulate = (options: Record<string, string | boolean>) =>
-  runPluginCommand({ command: 'simulate', options, cwd: project.root, cloud: { ...fakeCloud(), offline: true } });
+  runPluginCommand({ command: 'simulate', options, cwd: project.root, cloud: forbiddenCloud() });
 
 const refusal = async (options: Record<string, string | boolean>): Promise<string> => {
   const { error } = await simulate(options);

@@ -1,4 +1,4 @@
-import { memoryHosting, memoryRoles } from '../../fakes/memory-ports';
+import { createWorld } from '../../fakes/aws-world';
 import type { HostingPort, HostingTarget } from '../../../src/aws/ports';
 import type { AttachPlan } from '../../../src/compute-role/attach-plan';
 import { TAGS } from '../../../src/compute-role/ownership';
@@ -46,10 +46,20 @@ const planFor = (input: {
   warnings: [],
 });
 
-const hostingApp = () =>
-  memoryHosting({ appId: APP, name: 'shop', environmentVariables: {} }, [
+/** The app with its branch main, and its hosting port. */
+const hostingApp = () => {
+  const world = createWorld();
+  const state = world.addApp(ACCOUNT, { appId: APP, name: 'shop', environmentVariables: {} }, [
     { branchName: 'main', environmentVariables: {} },
   ]);
+  return { state, port: world.aws(ACCOUNT).hosting };
+};
+
+/** An account without roles: its roles, and its roles port. */
+const iamRoles = () => {
+  const world = createWorld();
+  return { roles: world.account(ACCOUNT).roles, port: world.aws(ACCOUNT).roles };
+};
 
 /** A propagation policy that records the delays it was asked to wait instead of waiting. */
 const recordingPropagation = (attempts = 6): PropagationPolicy & { waited: number[] } => {
@@ -82,7 +92,7 @@ const refusingFirst = (inner: HostingPort, failures: number, causeName: string):
 
 describe('applyAttach', () => {
   it('creates the role with its boundary, tags and policies and sets it on the branch', async () => {
-    const iam = memoryRoles(ACCOUNT);
+    const iam = iamRoles();
     const hosting = hostingApp();
     const result = await applyAttach(
       { roles: iam.port, hosting: hosting.port },
@@ -106,7 +116,7 @@ describe('applyAttach', () => {
   it('sets an existing role as the app default', async () => {
     const hosting = hostingApp();
     const result = await applyAttach(
-      { roles: memoryRoles(ACCOUNT).port, hosting: hosting.port },
+      { roles: iamRoles().port, hosting: hosting.port },
       planFor({ target: { kind: 'app' }, roleArn: ROLE_ARN, steps: [] }),
       recordingPropagation(),
     );
@@ -122,7 +132,7 @@ describe('applyAttach', () => {
       setComputeRole: () => Promise.reject(new Error('the target must not be updated')),
     };
     const result = await applyAttach(
-      { roles: memoryRoles(ACCOUNT).port, hosting: failing },
+      { roles: iamRoles().port, hosting: failing },
       planFor({ target: MAIN, roleArn: ROLE_ARN, steps: [], currentRoleArn: ROLE_ARN }),
       recordingPropagation(),
     );
@@ -130,7 +140,7 @@ describe('applyAttach', () => {
   });
 
   it('retries while a new role has not propagated yet, waiting longer each time, then attaches it', async () => {
-    const iam = memoryRoles(ACCOUNT);
+    const iam = iamRoles();
     const hosting = hostingApp();
     const propagation = recordingPropagation();
     const result = await applyAttach(
@@ -145,7 +155,7 @@ describe('applyAttach', () => {
   });
 
   it('gives up after the last attempt, deletes the role it created and says so', async () => {
-    const iam = memoryRoles(ACCOUNT);
+    const iam = iamRoles();
     const hosting = hostingApp();
     const propagation = recordingPropagation(3);
     const error = await applyAttach(
@@ -161,7 +171,7 @@ describe('applyAttach', () => {
   });
 
   it('deletes the role it created when Amplify refuses for another reason, and says so', async () => {
-    const iam = memoryRoles(ACCOUNT);
+    const iam = iamRoles();
     const hosting = hostingApp();
     const propagation = recordingPropagation();
     const error = await applyAttach(
@@ -178,7 +188,7 @@ describe('applyAttach', () => {
   });
 
   it('says to delete the role by hand when the clean-up itself fails', async () => {
-    const iam = memoryRoles(ACCOUNT);
+    const iam = iamRoles();
     const roles = { ...iam.port, delete: () => Promise.reject(new Error('DeleteConflict')) };
     const error = await applyAttach(
       { roles, hosting: refusingFirst(hostingApp().port, 1, 'AccessDeniedException') },
@@ -189,7 +199,7 @@ describe('applyAttach', () => {
   });
 
   it('deletes a role it created when a later role step fails', async () => {
-    const iam = memoryRoles(ACCOUNT);
+    const iam = iamRoles();
     const roles = { ...iam.port, attachPolicy: () => Promise.reject(new Error('policy not attachable')) };
     const error = await applyAttach(
       { roles, hosting: hostingApp().port },
@@ -203,7 +213,7 @@ describe('applyAttach', () => {
   });
 
   it('deletes nothing when the role already existed, and does not retry for it', async () => {
-    const iam = memoryRoles(ACCOUNT);
+    const iam = iamRoles();
     await iam.port.create({
       name: ROLE,
       trustPolicy: '{}',

@@ -20,7 +20,7 @@ import {
   type ComputeRoleRun,
   type World,
 } from '../helpers/compute-role-harness';
-import { unusedHosting, unusedRoles } from '../../fakes/memory-ports';
+import { forbiddenAws } from '../../fakes/aws-world';
 
 const BOUNDARY = `arn:aws:iam::${DEV_ACCOUNT}:policy/AmplifyBoundary`;
 const S3_READ = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess';
@@ -430,8 +430,8 @@ describe('amplify compute-role attach checks every input before anything changes
   /** A world whose every IAM and Amplify call fails the test. */
   const noAws = (): World => ({
     ...world,
-    iam: { port: unusedRoles(), roles: world.iam.roles },
-    hostingPort: unusedHosting(),
+    iam: { port: forbiddenAws().roles, roles: world.iam.roles },
+    hostingPort: forbiddenAws().hosting,
   });
 
   it.each([['r'.repeat(2001)], ['rôle-ssr'], ['feature/x']])(

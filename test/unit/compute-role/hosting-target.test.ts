@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { memoryHosting, unusedHosting } from '../../fakes/memory-ports';
+import { createWorld, forbiddenAws } from '../../fakes/aws-world';
 import { makeTempProject, type TempProject } from '../helpers/temp-project';
 import type { HostingBranch } from '../../../src/aws/ports';
 import { GuardError } from '../../../src/errors';
@@ -73,7 +73,10 @@ describe('chooseHostingTarget', () => {
     { branchName: 'dev', environmentVariables: {} },
     { branchName: 'feature/x', environmentVariables: {} },
   ];
-  const hosting = () => memoryHosting({ appId: APP, name: 'shop', environmentVariables: {} }, branches).port;
+  const hosting = () =>
+    createWorld({ '123456789012': { apps: [{ app: { appId: APP, name: 'shop', environmentVariables: {} }, branches }] } }).aws(
+      '123456789012',
+    ).hosting;
 
   it('takes the app default with --app', async () => {
     expect((await chooseHostingTarget(hosting(), APP, 'dev', { app: true })).hostingTarget).toEqual({ kind: 'app' });
@@ -126,7 +129,7 @@ describe('chooseHostingTarget', () => {
   });
 
   it('propagates a failure to list the branches', async () => {
-    await expect(chooseHostingTarget(unusedHosting(), APP, 'dev', {})).rejects.toThrow('amplify:ListBranches');
+    await expect(chooseHostingTarget(forbiddenAws().hosting, APP, 'dev', {})).rejects.toThrow('amplify:ListBranches');
   });
 });
 

@@ -1,7 +1,6 @@
-import { unusedHosting, unusedRoles, unusedSimulator, unusedTemplateReads } from '../../fakes/memory-ports';
+import { createWorld, type AwsWorld } from '../../fakes/aws-world';
 import { openEnvSession } from '../../../src/aws/env-session';
-import type { EnvAws, IamPort, PolicyLookup, PolicySummary } from '../../../src/aws/ports';
-import { parsePolicyArn } from '../../../src/boundary/arn';
+import type { EnvAws } from '../../../src/aws/ports';
 import { COMMANDS } from '../../../src/index';
 import type { HostContext } from '../../../src/host/context';
 import { silentProgress, type Choice, type Io, type Prompter } from '../../../src/host/io';
@@ -9,69 +8,38 @@ import { createRedactor } from '../../../src/host/redact';
 import { runCommand } from '../../../src/host/run-command';
 import { DEV_ACCOUNT, PROD_ACCOUNT } from './temp-project';
 
-/** An in-memory AWS: which policies exist, which accounts may not call GetPolicy, and who each env's credentials are. */
+/** The AWS a command runs against: the in-memory world, and the account each env's credentials act in. */
 export type FakeCloud = {
-  /** Policy ARNs that exist. */
-  policies: Set<string>;
-  /** Accounts whose credentials lack iam:GetPolicy (GetPolicy → AccessDenied). */
-  deniedAccounts: Set<string>;
+  world: AwsWorld;
   /** The account each env's credentials act in (STS GetCallerIdentity). */
   accountOfEnv: Record<string, string>;
-  /** When true, any IAM or STS call fails the run (for `--no-check`). */
-  offline: boolean;
 };
 
-/** A cloud where dev's and prod's credentials act in their own accounts. */
-export const fakeCloud = (policies: string[] = []): FakeCloud => ({
-  policies: new Set(policies),
-  deniedAccounts: new Set(),
-  accountOfEnv: { dev: DEV_ACCOUNT, prod: PROD_ACCOUNT },
-  offline: false,
-});
+/**
+ * A cloud where dev's and prod's credentials act in their own accounts, each policy exists in the account
+ * its ARN names, and the default temp project's env stacks exist (empty).
+ */
+export const fakeCloud = (policies: string[] = []): FakeCloud => {
+  const world = createWorld({
+    [DEV_ACCOUNT]: { stacks: { 'amplify-demo-dev-123': [] } },
+    [PROD_ACCOUNT]: { stacks: { 'amplify-demo-prod-456': [] } },
+  });
+  for (const arn of policies) world.addPolicy(arn);
+  return { world, accountOfEnv: { dev: DEV_ACCOUNT, prod: PROD_ACCOUNT } };
+};
 
-const noCall = (what: string): Promise<never> =>
-  Promise.reject(new Error(`${what} was called in a run that must make no AWS call`));
-
-/** The IAM of one account in the fake cloud. */
-export const fakeIam = (cloud: FakeCloud, account: string): IamPort => ({
-  policyExists: (arn) => {
-    if (cloud.offline) return noCall('iam:GetPolicy');
-    const lookup: PolicyLookup = cloud.deniedAccounts.has(account)
-      ? 'denied'
-      : cloud.policies.has(arn)
-        ? 'exists'
-        : 'missing';
-    return Promise.resolve(lookup);
-  },
-  listCustomerPolicies: () => {
-    if (cloud.offline) return noCall('iam:ListPolicies');
-    const summaries: PolicySummary[] = [];
-    for (const arn of cloud.policies) {
-      const parsed = parsePolicyArn(arn);
-      if (parsed.ok && parsed.arn.account === account)
-        summaries.push({ arn, name: parsed.arn.name, path: parsed.arn.path });
-    }
-    return Promise.resolve(summaries.sort((a, b) => a.name.localeCompare(b.name)));
-  },
-  roleBoundary: () => (cloud.offline ? noCall('iam:GetRole') : Promise.resolve({ found: false })),
-});
+/** A cloud whose every call fails the run: for runs that must make no AWS call (`--no-check`). */
+export const forbiddenCloud = (): FakeCloud => {
+  const cloud = fakeCloud();
+  cloud.world.forbidden = true;
+  return cloud;
+};
 
 /** The AWS ports an env's credentials give in the fake cloud, and the region they act in. */
-export const fakeEnvAws = (cloud: FakeCloud, env: string, region = 'us-east-1'): EnvAws & { region: string } => {
-  const account = cloud.accountOfEnv[env] ?? '000000000000';
-  return {
-    region,
-    iam: fakeIam(cloud, account),
-    identity: { account: () => (cloud.offline ? noCall('sts:GetCallerIdentity') : Promise.resolve(account)) },
-    stacks: {
-      listResources: () => (cloud.offline ? noCall('cloudformation:ListStackResources') : Promise.resolve([])),
-      ...unusedTemplateReads(),
-    },
-    roles: unusedRoles(),
-    hosting: unusedHosting(),
-    simulator: unusedSimulator(),
-  };
-};
+const fakeEnvAws = (cloud: FakeCloud, env: string, region = 'us-east-1'): EnvAws & { region: string } => ({
+  region,
+  ...cloud.world.aws(cloud.accountOfEnv[env] ?? '000000000000', env),
+});
 
 /** One printed line, with the printer method that printed it. */
 export type PrintedLine = { level: 'info' | 'success' | 'warn' | 'error'; text: string };

@@ -1,7 +1,7 @@
-import { memoryHosting, memoryRoles, unusedSimulator, unusedTemplateReads } from '../../fakes/memory-ports';
-import { fakeCloud, fakeIam, forbiddenPrompter, recordingIo, type RecordingIo } from './command-harness';
+import { AMPLIFY_TRUST, createWorld, type AwsWorld, type StoredApp, type StoredRole } from '../../fakes/aws-world';
+import { forbiddenPrompter, recordingIo, type RecordingIo } from './command-harness';
 import { DEV_ACCOUNT } from './temp-project';
-import type { HostingApp, HostingBranch, HostingPort, RoleInfo } from '../../../src/aws/ports';
+import type { HostingApp, HostingBranch, HostingPort, RolesPort } from '../../../src/aws/ports';
 import { ownerTags } from '../../../src/compute-role/ownership';
 import { COMMANDS } from '../../../src/index';
 import type { HostContext } from '../../../src/host/context';
@@ -18,12 +18,7 @@ export const LAMBDA_TRUST = {
 };
 
 /** The IAM trust policy of a role Amplify may assume. */
-export const AMPLIFY_TRUST = {
-  Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Principal: { Service: 'amplify.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-};
-
-type StoredRole = RoleInfo & { inlineDocuments: Record<string, string> };
+export { AMPLIFY_TRUST };
 
 /** Managed policies that exist in the dev account of every world (AWS-managed ones exist in every account). */
 export const WORLD_POLICIES = [
@@ -34,43 +29,34 @@ export const WORLD_POLICIES = [
   `arn:aws:iam::${DEV_ACCOUNT}:policy/AmplifyBoundary`,
 ];
 
-/** The in-memory IAM roles and Amplify app one command run acts on. */
+/** The in-memory AWS one command run acts on, with its dev account's roles and the app, at hand. */
 export type World = {
-  /** The managed policies IAM knows (GetPolicy). */
-  cloud: ReturnType<typeof fakeCloud>;
-  iam: ReturnType<typeof memoryRoles>;
-  hosting: ReturnType<typeof memoryHosting>;
+  aws: AwsWorld;
+  /** The dev account's roles (by name as created), and the port the command sees (to inject failures). */
+  iam: { roles: Map<string, StoredRole>; port: RolesPort };
+  /** The app of the project, and its port. */
+  hosting: { state: StoredApp; port: HostingPort };
   /** Replaces the hosting port the command sees (to inject failures); defaults to `hosting.port`. */
   hostingPort?: HostingPort;
 };
 
-/** A world with the app (no compute role) and the given branches, and no IAM roles. */
+/** A world with the app (no compute role) and the given branches, the world's policies, and no IAM roles. */
 export const makeWorld = (
   branches: HostingBranch[] = [{ branchName: 'dev', environmentVariables: {} }],
   app: Partial<HostingApp> = {},
-): World => ({
-  cloud: fakeCloud(WORLD_POLICIES),
-  iam: memoryRoles(DEV_ACCOUNT),
-  hosting: memoryHosting({ appId: APP_ID, name: 'shop', environmentVariables: {}, ...app }, branches),
-});
+): World => {
+  const aws = createWorld({ [DEV_ACCOUNT]: { policies: WORLD_POLICIES } });
+  const state = aws.addApp(DEV_ACCOUNT, { appId: APP_ID, name: 'shop', environmentVariables: {}, ...app }, branches);
+  const ports = aws.aws(DEV_ACCOUNT, 'dev');
+  return { aws, iam: { roles: aws.account(DEV_ACCOUNT).roles, port: ports.roles }, hosting: { state, port: ports.hosting } };
+};
 
 /** The ARN of a role of the dev account. */
 export const roleArn = (name: string): string => `arn:aws:iam::${DEV_ACCOUNT}:role/${name}`;
 
 /** Puts a role into the world's IAM, as if it had been made outside this run. */
-export const addRole = (world: World, role: Partial<StoredRole> & { name: string }): StoredRole => {
-  const stored: StoredRole = {
-    arn: roleArn(role.name),
-    trustPolicy: AMPLIFY_TRUST,
-    tags: {},
-    managedPolicies: [],
-    inlinePolicies: [],
-    inlineDocuments: {},
-    ...role,
-  };
-  world.iam.roles.set(role.name, stored);
-  return stored;
-};
+export const addRole = (world: World, role: Partial<StoredRole> & { name: string }): StoredRole =>
+  world.aws.addRole(DEV_ACCOUNT, role);
 
 /** The tags of a role the plugin created for a branch of the app in env dev. */
 export const pluginTags = (branch: string): Record<string, string> =>
@@ -107,12 +93,9 @@ export const runComputeRole = async (run: ComputeRoleRun): Promise<ComputeRoleRe
     envSession: (_context, env) =>
       Promise.resolve({
         aws: {
-          iam: fakeIam(run.world.cloud, DEV_ACCOUNT),
-          identity: { account: () => Promise.resolve(DEV_ACCOUNT) },
-          stacks: { listResources: () => Promise.resolve([]), ...unusedTemplateReads() },
+          ...run.world.aws.aws(DEV_ACCOUNT, env.name),
           roles: run.world.iam.port,
           hosting: run.world.hostingPort ?? run.world.hosting.port,
-          simulator: unusedSimulator(),
         },
         target: { env: env.name, account: env.account ?? DEV_ACCOUNT, region: env.region ?? 'us-east-1' },
       }),

@@ -1,7 +1,7 @@
 import type { EnvAws, StackResource } from '../../../src/aws/ports';
 import { createPostPush } from '../../../src/events/post-push';
 import { EVENTS } from '../../../src/index';
-import { fakeEnvAws, type FakeAccount } from '../helpers/fake-aws';
+import { accountAws, type AccountSeed } from '../../fakes/aws-world';
 import {
   DEV_ACCOUNT,
   PROD_ACCOUNT,
@@ -25,7 +25,7 @@ const roleResource = (logicalId: string, physicalId: string): StackResource => (
   type: 'AWS::IAM::Role',
   physicalId,
 });
-const devStack = (roles: Record<string, string | undefined>, extra: FakeAccount = {}): FakeAccount => ({
+const devStack = (roles: Record<string, string | undefined>, extra: AccountSeed = {}): AccountSeed => ({
   policies: [BOUNDARY],
   roles,
   stacks: {
@@ -42,13 +42,13 @@ const roleWith = (boundary?: string) => ({
   Properties: { AssumeRolePolicyDocument: {}, ...(boundary ? { PermissionsBoundary: boundary } : {}) },
 });
 /** The root stack as the CLI deployed it: both roles with the env's boundary. */
-const deployedTemplates = (boundary = BOUNDARY): FakeAccount['templates'] => ({
+const deployedTemplates = (boundary = BOUNDARY): AccountSeed['templates'] => ({
   'amplify-x-dev': { body: { Resources: { AuthRole: roleWith(boundary), UnauthRole: roleWith(boundary) } } },
 });
 
 describe('PostPush', () => {
   const hungAws = (): EnvAws => {
-    const aws = fakeEnvAws(DEV_ACCOUNT, devStack({}));
+    const aws = accountAws(DEV_ACCOUNT, devStack({}));
     return { ...aws, stacks: { ...aws.stacks, listResources: () => new Promise<never>(() => {}) } };
   };
   const raiseLimited = (env: EnvAws) =>
@@ -102,7 +102,7 @@ describe('PostPush', () => {
       run = await raiseEvent(
         {
           cwd: project.root,
-          envAws: fakeEnvAws(
+          envAws: accountAws(
             DEV_ACCOUNT,
             devStack(
               { 'amplify-x-dev-authRole': BOUNDARY, 'amplify-x-dev-unauthRole': undefined },
@@ -134,7 +134,7 @@ describe('PostPush', () => {
     const run = await raiseEvent(
       {
         cwd: project.root,
-        envAws: fakeEnvAws(
+        envAws: accountAws(
           DEV_ACCOUNT,
           devStack(
             { 'amplify-x-dev-authRole': OLD, 'amplify-x-dev-unauthRole': OLD },
@@ -159,7 +159,13 @@ describe('PostPush', () => {
     let run: EventRun | undefined;
     const exitCode = await keepingExitCode(async () => {
       run = await raiseEvent(
-        { cwd: project.root, envAws: fakeEnvAws(DEV_ACCOUNT, devStack({ 'amplify-x-dev-authRole': undefined })) },
+        {
+          cwd: project.root,
+          envAws: accountAws(
+            DEV_ACCOUNT,
+            devStack({ 'amplify-x-dev-authRole': undefined }, { denied: ['cloudformation:GetTemplate'] }),
+          ),
+        },
         'PostPush',
         PUSH,
       );
@@ -180,7 +186,7 @@ describe('PostPush', () => {
     });
     const roles = { 'amplify-x-dev-authRole': BOUNDARY, 'amplify-x-dev-unauthRole': BOUNDARY };
     const run = await raiseEvent(
-      { cwd: project.root, envAws: fakeEnvAws(DEV_ACCOUNT, devStack(roles)) },
+      { cwd: project.root, envAws: accountAws(DEV_ACCOUNT, devStack(roles)) },
       'PostPush',
       PUSH,
     );
@@ -227,7 +233,7 @@ describe('PostEnvAdd and PostInit', () => {
       dev: { awscloudformation: devProvider({ PermissionsBoundaryPolicyArn: BOUNDARY }) },
       prod: { awscloudformation: prodProvider({ PermissionsBoundaryPolicyArn: PROD_BOUNDARY }) },
     });
-    const envAws = fakeEnvAws(PROD_ACCOUNT, {
+    const envAws = accountAws(PROD_ACCOUNT, {
       policies: [PROD_BOUNDARY],
       roles: { 'amplify-x-prod-authRole': PROD_BOUNDARY, 'amplify-x-prod-unauthRole': PROD_BOUNDARY },
     });
@@ -252,7 +258,7 @@ describe('PostEnvAdd and PostInit', () => {
     project = await makeProject({
       prod: { awscloudformation: prodProvider({ PermissionsBoundaryPolicyArn: PROD_BOUNDARY }) },
     });
-    const envAws = fakeEnvAws(PROD_ACCOUNT, {
+    const envAws = accountAws(PROD_ACCOUNT, {
       policies: [PROD_BOUNDARY],
       roles: { 'amplify-x-prod-authRole': PROD_BOUNDARY, 'amplify-x-prod-unauthRole': PROD_BOUNDARY },
     });
@@ -286,7 +292,7 @@ describe('PostEnvAdd and PostInit', () => {
       dev: { awscloudformation: devProvider({ PermissionsBoundaryPolicyArn: BOUNDARY }) },
       qa: { awscloudformation: prodProvider({ PermissionsBoundaryPolicyArn: BOUNDARY }) },
     });
-    const envAws = fakeEnvAws(PROD_ACCOUNT, {
+    const envAws = accountAws(PROD_ACCOUNT, {
       policies: [PROD_BOUNDARY],
       roles: { 'amplify-x-prod-authRole': BOUNDARY, 'amplify-x-prod-unauthRole': BOUNDARY },
     });
@@ -308,7 +314,7 @@ describe('PostEnvAdd and PostInit', () => {
       dev: { awscloudformation: devProvider({ PermissionsBoundaryPolicyArn: BOUNDARY }) },
     });
     const options = { envName: 'sandbox', 'permissions-boundary': '', yes: true };
-    const pre = await raiseEvent({ cwd: project.root, accessAws: fakeEnvAws(PROD_ACCOUNT, {}) }, 'PreInit', {
+    const pre = await raiseEvent({ cwd: project.root, accessAws: accountAws(PROD_ACCOUNT, {}) }, 'PreInit', {
       command: 'init',
       options,
     });

@@ -2,7 +2,7 @@ import { AmplifyException } from '@aws-amplify/amplify-cli-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fakeEnvAws } from '../helpers/fake-aws';
+import { accountAws } from '../../fakes/aws-world';
 import {
   DEV_ACCOUNT,
   PROD_ACCOUNT,
@@ -41,7 +41,7 @@ const expectAmplifyError = (error: unknown): { message: string; resolution?: str
 describe('PreInit (amplify init --envName <new>)', () => {
   it('hands the CLI the current boundary retargeted to the new account when that account has it', async () => {
     await projectWith({ PermissionsBoundaryPolicyArn: DEV_BOUNDARY });
-    const run = await initEnv({ accessAws: fakeEnvAws(PROD_ACCOUNT, { policies: [PROD_BOUNDARY] }) }, 'prod');
+    const run = await initEnv({ accessAws: accountAws(PROD_ACCOUNT, { policies: [PROD_BOUNDARY] }) }, 'prod');
     expect(run.error).toBeUndefined();
     expect(run.options['permissions-boundary']).toBe(PROD_BOUNDARY);
     expect(run.printed()).toContain(
@@ -51,7 +51,7 @@ describe('PreInit (amplify init --envName <new>)', () => {
 
   it('stops init before anything is created when the new account lacks the policy, naming the ARNs tried', async () => {
     await projectWith({ PermissionsBoundaryPolicyArn: DEV_BOUNDARY });
-    const run = await initEnv({ accessAws: fakeEnvAws(PROD_ACCOUNT, { policies: [] }) }, 'prod');
+    const run = await initEnv({ accessAws: accountAws(PROD_ACCOUNT, { policies: [] }) }, 'prod');
     const error = expectAmplifyError(run.error);
     expect(error.message).toContain(`${DEV_BOUNDARY} (current env)`);
     expect(error.message).toContain(`${PROD_BOUNDARY} (current env, retargeted)`);
@@ -62,7 +62,7 @@ describe('PreInit (amplify init --envName <new>)', () => {
 
   it('takes the retargeted ARN with a warning when the new account may not call GetPolicy', async () => {
     await projectWith({ PermissionsBoundaryPolicyArn: DEV_BOUNDARY });
-    const run = await initEnv({ accessAws: fakeEnvAws(PROD_ACCOUNT, { denyGetPolicy: true }) }, 'prod');
+    const run = await initEnv({ accessAws: accountAws(PROD_ACCOUNT, { denied: ['iam:GetPolicy'] }) }, 'prod');
     expect(run.error).toBeUndefined();
     expect(run.options['permissions-boundary']).toBe(PROD_BOUNDARY);
     expect(run.lines.filter((line) => line.level === 'warn').map((line) => line.text)).toEqual([
@@ -86,7 +86,7 @@ describe('PreInit (amplify init --envName <new>)', () => {
 
   it('checks a --permissions-boundary given on the command line against the new account', async () => {
     await projectWith({ PermissionsBoundaryPolicyArn: DEV_BOUNDARY });
-    const run = await initEnv({ accessAws: fakeEnvAws(PROD_ACCOUNT, { policies: [PROD_BOUNDARY] }) }, 'prod', {
+    const run = await initEnv({ accessAws: accountAws(PROD_ACCOUNT, { policies: [PROD_BOUNDARY] }) }, 'prod', {
       'permissions-boundary': DEV_BOUNDARY,
     });
     const error = expectAmplifyError(run.error);
@@ -96,7 +96,7 @@ describe('PreInit (amplify init --envName <new>)', () => {
 
   it("accepts --permissions-boundary '' as none on purpose", async () => {
     await projectWith({ PermissionsBoundaryPolicyArn: DEV_BOUNDARY });
-    const run = await initEnv({ accessAws: fakeEnvAws(PROD_ACCOUNT, {}) }, 'prod', { 'permissions-boundary': '' });
+    const run = await initEnv({ accessAws: accountAws(PROD_ACCOUNT, {}) }, 'prod', { 'permissions-boundary': '' });
     expect(run.error).toBeUndefined();
     expect(run.options['permissions-boundary']).toBe('');
     expect(run.printed()).toContain('gets no permissions boundary');
@@ -105,7 +105,7 @@ describe('PreInit (amplify init --envName <new>)', () => {
   it("refuses --permissions-boundary '' when iam-guard.json requires a boundary", async () => {
     await projectWith({ PermissionsBoundaryPolicyArn: DEV_BOUNDARY });
     await project.write('amplify/iam-guard.json', { boundary: { required: true } });
-    const run = await initEnv({ accessAws: fakeEnvAws(PROD_ACCOUNT, {}) }, 'prod', { 'permissions-boundary': '' });
+    const run = await initEnv({ accessAws: accountAws(PROD_ACCOUNT, {}) }, 'prod', { 'permissions-boundary': '' });
     const error = expectAmplifyError(run.error);
     expect(error.message).toContain('requires a permissions boundary');
     expect(error.resolution).not.toContain("''");
@@ -116,7 +116,7 @@ describe('PreInit (amplify init --envName <new>)', () => {
     const run = await initEnv(
       {
         env: { AMPLIFY_PERMISSIONS_BOUNDARY_ARN: ' arn:aws:iam::222222222222:policy/org/Boundary' },
-        accessAws: fakeEnvAws(PROD_ACCOUNT, { policies: [PROD_BOUNDARY] }),
+        accessAws: accountAws(PROD_ACCOUNT, { policies: [PROD_BOUNDARY] }),
       },
       'prod',
     );
@@ -131,7 +131,7 @@ describe('PreInit (amplify init --envName <new>)', () => {
     const run = await initEnv(
       {
         env: { AMPLIFY_PERMISSIONS_BOUNDARY_ARN: fromCi },
-        accessAws: fakeEnvAws(PROD_ACCOUNT, { policies: [PROD_BOUNDARY, fromCi] }),
+        accessAws: accountAws(PROD_ACCOUNT, { policies: [PROD_BOUNDARY, fromCi] }),
       },
       'prod',
     );
@@ -155,7 +155,7 @@ describe('PreInit (amplify init --envName <new>)', () => {
     await projectWith();
     await project.write('amplify/iam-guard.json', { boundary: { policyName: 'Guard' } });
     const guard = 'arn:aws:iam::222222222222:policy/Guard';
-    const run = await initEnv({ accessAws: fakeEnvAws(PROD_ACCOUNT, { policies: [guard] }) }, 'prod');
+    const run = await initEnv({ accessAws: accountAws(PROD_ACCOUNT, { policies: [guard] }) }, 'prod');
     expect(run.options['permissions-boundary']).toBe(guard);
     expect(run.printed()).toContain('(from the policy name)');
   });
@@ -163,7 +163,7 @@ describe('PreInit (amplify init --envName <new>)', () => {
   it('inherits a same-account boundary as is', async () => {
     await projectWith({ PermissionsBoundaryPolicyArn: DEV_BOUNDARY });
     const run = await initEnv(
-      { accessAws: fakeEnvAws(DEV_ACCOUNT, { policies: [DEV_BOUNDARY] }), accessAccount: DEV_ACCOUNT },
+      { accessAws: accountAws(DEV_ACCOUNT, { policies: [DEV_BOUNDARY] }), accessAccount: DEV_ACCOUNT },
       'test',
     );
     expect(run.error).toBeUndefined();
@@ -217,7 +217,7 @@ describe('PreInit (amplify init --envName <new>)', () => {
       await newProject();
       const run = await initProject({
         env: { AMPLIFY_PERMISSIONS_BOUNDARY_ARN: PROD_BOUNDARY },
-        accessAws: fakeEnvAws(PROD_ACCOUNT, { policies: [PROD_BOUNDARY] }),
+        accessAws: accountAws(PROD_ACCOUNT, { policies: [PROD_BOUNDARY] }),
       });
       expect(run.error).toBeUndefined();
       expect(run.options['permissions-boundary']).toBe(PROD_BOUNDARY);

@@ -1,7 +1,7 @@
 import { AmplifyException } from '@aws-amplify/amplify-cli-core';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fakeEnvAws } from '../helpers/fake-aws';
+import { accountAws } from '../../fakes/aws-world';
 import {
   DEV_ACCOUNT,
   devProvider,
@@ -37,7 +37,7 @@ describe('PrePush', () => {
   it('stops the push when the stored boundary belongs to another account, naming the right ARN', async () => {
     await projectWith({ PermissionsBoundaryPolicyArn: FOREIGN });
     const before = await readFile(join(project.root, TPI), 'utf8');
-    const run = await prePush({ envAws: fakeEnvAws(DEV_ACCOUNT, { policies: [BOUNDARY] }) });
+    const run = await prePush({ envAws: accountAws(DEV_ACCOUNT, { policies: [BOUNDARY] }) });
     const error = expectAmplifyError(run.error);
     expect(error.message).toContain('The push was stopped before deploying anything');
     expect(error.message).toContain(`${FOREIGN} belongs to account 999999999999`);
@@ -47,20 +47,20 @@ describe('PrePush', () => {
 
   it('stops the push when the stored boundary does not exist in the account', async () => {
     await projectWith({ PermissionsBoundaryPolicyArn: BOUNDARY });
-    const run = await prePush({ envAws: fakeEnvAws(DEV_ACCOUNT, { policies: [] }) });
+    const run = await prePush({ envAws: accountAws(DEV_ACCOUNT, { policies: [] }) });
     expect(expectAmplifyError(run.error).message).toContain(`${BOUNDARY} does not exist in account ${DEV_ACCOUNT}`);
   });
 
   it('lets a valid stored boundary through without a word', async () => {
     await projectWith({ PermissionsBoundaryPolicyArn: BOUNDARY });
-    const run = await prePush({ envAws: fakeEnvAws(DEV_ACCOUNT, { policies: [BOUNDARY] }) });
+    const run = await prePush({ envAws: accountAws(DEV_ACCOUNT, { policies: [BOUNDARY] }) });
     expect(run.error).toBeUndefined();
     expect(run.lines).toEqual([]);
   });
 
   it('lets the push go on with a warning when the credentials may not call GetPolicy', async () => {
     await projectWith({ PermissionsBoundaryPolicyArn: BOUNDARY });
-    const run = await prePush({ envAws: fakeEnvAws(DEV_ACCOUNT, { denyGetPolicy: true }) });
+    const run = await prePush({ envAws: accountAws(DEV_ACCOUNT, { denied: ['iam:GetPolicy'] }) });
     expect(run.error).toBeUndefined();
     expect(run.lines).toEqual([{ level: 'warn', text: expect.stringContaining('lack iam:GetPolicy') as string }]);
   });
@@ -70,7 +70,7 @@ describe('PrePush', () => {
     const other = 'arn:aws:iam::123456789012:policy/Other';
     const run = await prePush({
       env: { AMPLIFY_PERMISSIONS_BOUNDARY_ARN: other },
-      envAws: fakeEnvAws(DEV_ACCOUNT, { policies: [BOUNDARY, other] }),
+      envAws: accountAws(DEV_ACCOUNT, { policies: [BOUNDARY, other] }),
     });
     expect(run.error).toBeUndefined();
     expect(run.printed()).toContain('team-provider-info wins');
@@ -81,7 +81,7 @@ describe('PrePush', () => {
     await projectWith();
     const run = await prePush({
       env: { AMPLIFY_PERMISSIONS_BOUNDARY_ARN: BOUNDARY },
-      envAws: fakeEnvAws(DEV_ACCOUNT, { policies: [BOUNDARY] }),
+      envAws: accountAws(DEV_ACCOUNT, { policies: [BOUNDARY] }),
     });
     expect(run.error).toBeUndefined();
     expect(await storedBoundary()).toBe(BOUNDARY);
@@ -94,7 +94,7 @@ describe('PrePush', () => {
     await projectWith();
     await prePush({
       env: { AMPLIFY_PERMISSIONS_BOUNDARY_ARN: BOUNDARY },
-      envAws: fakeEnvAws(DEV_ACCOUNT, { policies: [BOUNDARY] }),
+      envAws: accountAws(DEV_ACCOUNT, { policies: [BOUNDARY] }),
     });
     expect(await project.readJson(TPI)).toEqual({
       dev: { awscloudformation: devProvider({ PermissionsBoundaryPolicyArn: BOUNDARY }) },
@@ -105,7 +105,7 @@ describe('PrePush', () => {
     await projectWith();
     const run = await prePush({
       env: { AMPLIFY_PERMISSIONS_BOUNDARY_ARN: FOREIGN },
-      envAws: fakeEnvAws(DEV_ACCOUNT, { policies: [BOUNDARY] }),
+      envAws: accountAws(DEV_ACCOUNT, { policies: [BOUNDARY] }),
     });
     expect(expectAmplifyError(run.error).message).toContain('The push was stopped');
     expect(await storedBoundary()).toBeUndefined();
@@ -115,7 +115,7 @@ describe('PrePush', () => {
     await projectWith();
     await project.write('amplify/iam-guard.json', { boundary: { policyName: 'Guard', policyPath: '/org/' } });
     const guard = 'arn:aws:iam::123456789012:policy/org/Guard';
-    const run = await prePush({ envAws: fakeEnvAws(DEV_ACCOUNT, { policies: [guard] }) });
+    const run = await prePush({ envAws: accountAws(DEV_ACCOUNT, { policies: [guard] }) });
     expect(run.error).toBeUndefined();
     expect(await storedBoundary()).toBe(guard);
     expect(run.printed()).toContain('(from iam-guard.json)');
@@ -138,7 +138,7 @@ describe('PrePush', () => {
   it('asks the deployed auth role in a checkout without #current-cloud-backend', async () => {
     await projectWith();
     const run = await prePush({
-      envAws: fakeEnvAws(DEV_ACCOUNT, { roles: { 'amplify-x-dev-authRole': BOUNDARY } }),
+      envAws: accountAws(DEV_ACCOUNT, { roles: { 'amplify-x-dev-authRole': BOUNDARY } }),
     });
     expect(expectAmplifyError(run.error).message).toContain('would strip the boundary');
   });
@@ -194,7 +194,7 @@ describe('PrePush template check', () => {
   it('warns about a role with its own boundary, naming the file and the logical ID', async () => {
     await projectWith({ PermissionsBoundaryPolicyArn: BOUNDARY });
     await withCustomResource({ Own: role('arn:aws:iam::123456789012:policy/Stricter'), Plain: role() });
-    const run = await prePush({ envAws: fakeEnvAws(DEV_ACCOUNT, { policies: [BOUNDARY] }) });
+    const run = await prePush({ envAws: accountAws(DEV_ACCOUNT, { policies: [BOUNDARY] }) });
     expect(run.error).toBeUndefined();
     expect(run.lines).toEqual([
       {
@@ -208,7 +208,7 @@ describe('PrePush template check', () => {
     await projectWith({ PermissionsBoundaryPolicyArn: BOUNDARY });
     await project.write('amplify/iam-guard.json', { boundary: { required: true } });
     await withCustomResource({ Stripped: role({ Ref: 'AWS::NoValue' }) });
-    const run = await prePush({ envAws: fakeEnvAws(DEV_ACCOUNT, { policies: [BOUNDARY] }) });
+    const run = await prePush({ envAws: accountAws(DEV_ACCOUNT, { policies: [BOUNDARY] }) });
     const error = expectAmplifyError(run.error);
     expect(error.message).toContain(`${CUSTOM}: role Stripped sets PermissionsBoundary to {"Ref": "AWS::NoValue"}`);
   });
@@ -216,7 +216,7 @@ describe('PrePush template check', () => {
   it('only warns about that role when no boundary is required', async () => {
     await projectWith({ PermissionsBoundaryPolicyArn: BOUNDARY });
     await withCustomResource({ Stripped: role('') });
-    const run = await prePush({ envAws: fakeEnvAws(DEV_ACCOUNT, { policies: [BOUNDARY] }) });
+    const run = await prePush({ envAws: accountAws(DEV_ACCOUNT, { policies: [BOUNDARY] }) });
     expect(run.error).toBeUndefined();
     expect(run.lines.map((line) => line.level)).toEqual(['warn']);
     expect(run.lines[0]?.text).toContain('role Stripped sets PermissionsBoundary to ""');
@@ -226,7 +226,7 @@ describe('PrePush template check', () => {
     await projectWith({ PermissionsBoundaryPolicyArn: BOUNDARY });
     await withCustomResource({});
     await project.write(CUSTOM, '{ "Resources": {');
-    const run = await prePush({ envAws: fakeEnvAws(DEV_ACCOUNT, { policies: [BOUNDARY] }) });
+    const run = await prePush({ envAws: accountAws(DEV_ACCOUNT, { policies: [BOUNDARY] }) });
     expect(run.error).toBeUndefined();
     expect(run.lines[0]?.text).toContain(`amplify-iam-guard: ${CUSTOM} could not be read as a CloudFormation template`);
   });

@@ -5,7 +5,7 @@ import { resolutionError, resolutionInput, resolveBoundary } from '../../../src/
 import { DEFAULT_CONFIG } from '../../../src/project/guard-config';
 import { projectPaths } from '../../../src/project/paths';
 import type { ProjectState } from '../../../src/project/project';
-import { fakeIam } from '../helpers/fake-aws';
+import { accountAws, type AccountSeed } from '../../fakes/aws-world';
 
 const DEV_BOUNDARY = 'arn:aws:iam::123456789012:policy/org/Boundary';
 const PROD_BOUNDARY = 'arn:aws:iam::222222222222:policy/org/Boundary';
@@ -19,6 +19,9 @@ const input = (extra: Partial<ResolutionInput> = {}): ResolutionInput => ({
   ...extra,
 });
 
+/** The IAM of the prod account (or another), seeded. */
+const fakeIam = (seed: AccountSeed, account = PROD.account) => accountAws(account, seed).iam;
+
 const invalidResolution = async (given: ResolutionInput, iam = fakeIam({})) => {
   const resolution = await resolveBoundary(given, iam);
   if (resolution.kind !== 'invalid') throw new Error(`expected an invalid resolution, got ${resolution.arn}`);
@@ -27,7 +30,7 @@ const invalidResolution = async (given: ResolutionInput, iam = fakeIam({})) => {
 
 describe('resolveBoundary', () => {
   it('inherits the boundary into a same-account env as is', async () => {
-    const iam = fakeIam({ policies: [DEV_BOUNDARY] });
+    const iam = fakeIam({ policies: [DEV_BOUNDARY] }, SAME_ACCOUNT.account);
     const resolution = await resolveBoundary(input({ currentBoundary: DEV_BOUNDARY, target: SAME_ACCOUNT }), iam);
     expect(resolution).toMatchObject({ kind: 'resolved', arn: DEV_BOUNDARY, source: 'current env' });
   });
@@ -72,7 +75,7 @@ describe('resolveBoundary', () => {
   it('uses the retargeted boundary with a warning when the new account may not call GetPolicy', async () => {
     const resolution = await resolveBoundary(
       input({ currentBoundary: DEV_BOUNDARY }),
-      fakeIam({ denyGetPolicy: true }),
+      fakeIam({ denied: ['iam:GetPolicy'] }),
     );
     expect(resolution).toMatchObject({ kind: 'resolved', arn: PROD_BOUNDARY });
     expect(resolution.kind === 'resolved' && resolution.warning).toMatch(/lack iam:GetPolicy/);
@@ -81,7 +84,7 @@ describe('resolveBoundary', () => {
   it('never takes the foreign-account ARN as is, even when GetPolicy is denied', async () => {
     const resolution = await resolveBoundary(
       input({ currentBoundary: DEV_BOUNDARY }),
-      fakeIam({ denyGetPolicy: true }),
+      fakeIam({ denied: ['iam:GetPolicy'] }),
     );
     expect(resolution.kind === 'resolved' && resolution.arn).not.toBe(DEV_BOUNDARY);
   });

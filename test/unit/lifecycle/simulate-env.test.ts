@@ -3,8 +3,7 @@ import { SIMULATE_CONCURRENCY, simulateEnv } from '../../../src/flows/simulate-e
 import type { Progress } from '../../../src/host/io';
 import { DEFAULT_CONFIG } from '../../../src/project/guard-config';
 import { projectPaths } from '../../../src/project/paths';
-import { memoryHosting } from '../../fakes/memory-ports';
-import { fakeEnvAws } from '../helpers/fake-aws';
+import { accountAws } from '../../fakes/aws-world';
 
 const BOUNDARY = 'arn:aws:iam::111111111111:policy/DevBoundary';
 const role = (name: string): StackResource => ({ logicalId: name, type: 'AWS::IAM::Role', physicalId: name });
@@ -15,11 +14,11 @@ const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolv
 describe('simulateEnv', () => {
   it('asks at most four simulations at once, and shows "Simulating n/m" as they come back', async () => {
     const roles = Array.from({ length: 6 }, (_, index) => `dev-role${index}`);
-    const own = fakeEnvAws('111111111111', {
+    const own = accountAws('111111111111', {
       roles: Object.fromEntries(roles.map((name) => [name, BOUNDARY])),
       stacks: { 'amplify-shop-dev': roles.map(role) },
     });
-    const other = fakeEnvAws('222222222222', {
+    const other = accountAws('222222222222', {
       stacks: { 'amplify-shop-prod': [table('Todo-prod'), table('Order-prod')] },
     });
     let inFlight = 0;
@@ -94,8 +93,16 @@ describe('simulateEnv', () => {
 describe('simulateEnv with a hosting app', () => {
   it("simulates the env's compute role too, and the other env's function secrets under the project's app id", async () => {
     const computeRoleArn = 'arn:aws:iam::111111111111:role/amplify-d1shop-dev-compute';
-    const own = fakeEnvAws('111111111111', { stacks: { 'amplify-shop-dev': [role('dev-authRole')] } });
-    const other = fakeEnvAws('222222222222', { stacks: { 'amplify-shop-prod': [] } });
+    const own = accountAws('111111111111', {
+      stacks: { 'amplify-shop-dev': [role('dev-authRole')] },
+      apps: [
+        {
+          app: { appId: 'd1shop', name: 'shop', environmentVariables: {} },
+          branches: [{ branchName: 'dev', computeRoleArn, environmentVariables: {} }],
+        },
+      ],
+    });
+    const other = accountAws('222222222222', { stacks: { 'amplify-shop-prod': [] } });
     const asked: Array<{ roleArn: string; resources: readonly string[] }> = [];
     const simulation = await simulateEnv({
       paths: projectPaths('/nonexistent-project'),
@@ -105,9 +112,6 @@ describe('simulateEnv with a hosting app', () => {
         session: {
           aws: {
             ...own,
-            hosting: memoryHosting({ appId: 'd1shop', name: 'shop', environmentVariables: {} }, [
-              { branchName: 'dev', computeRoleArn, environmentVariables: {} },
-            ]).port,
             iam: {
               ...own.iam,
               roleBoundary: (name) =>

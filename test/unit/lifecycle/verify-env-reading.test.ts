@@ -1,7 +1,7 @@
 import type { IamPort, RoleBoundary, StackResource, StacksPort } from '../../../src/aws/ports';
 import { ROLE_CONCURRENCY, verifyEnv, walkStackRoles } from '../../../src/flows/verify-env';
 import type { Progress } from '../../../src/host/io';
-import { fakeIam } from '../helpers/fake-aws';
+import { accountAws } from '../../fakes/aws-world';
 
 const BOUNDARY = 'arn:aws:iam::123456789012:policy/Boundary';
 const ROOT = 'amplify-x-dev';
@@ -65,7 +65,7 @@ const heldIam = (fail: (role: string) => boolean = () => false) => {
   const held = heldCalls<RoleBoundary>((name) =>
     fail(name) ? new Error(`AccessDenied on ${name}`) : { found: true, boundary: BOUNDARY },
   );
-  const port: IamPort = { ...fakeIam({ policies: [BOUNDARY] }), roleBoundary: held.call };
+  const port: IamPort = { ...accountAws('123456789012', { policies: [BOUNDARY] }).iam, roleBoundary: held.call };
   return { ...held, port };
 };
 

@@ -1,8 +1,10 @@
 import type { StackResource, StacksPort } from '../../../src/aws/ports';
 import { findStackRoles, verifyEnv } from '../../../src/flows/verify-env';
-import { fakeIam, fakeStacks, type FakeAccount } from '../helpers/fake-aws';
+import { accountAws, type AccountSeed } from '../../fakes/aws-world';
 
 const BOUNDARY = 'arn:aws:iam::123456789012:policy/Boundary';
+const ACCOUNT = '123456789012';
+const fakeStacks = (seed: AccountSeed) => accountAws(ACCOUNT, seed).stacks;
 const ROOT = 'amplify-x-dev';
 const stackArn = (name: string): string => `arn:aws:cloudformation:us-east-1:123456789012:stack/${name}/0f8e-${name}`;
 
@@ -19,7 +21,7 @@ const nested = (logicalId: string, physicalId: string): StackResource => ({
 const bucket: StackResource = { logicalId: 'Bucket', type: 'AWS::S3::Bucket', physicalId: 'my-bucket' };
 
 /** A StacksPort that records which stacks were listed, to see that each is visited once. */
-const listingStacks = (account: FakeAccount): { port: StacksPort; listed: string[] } => {
+const listingStacks = (account: AccountSeed): { port: StacksPort; listed: string[] } => {
   const inner = fakeStacks(account);
   const listed: string[] = [];
   return {
@@ -107,7 +109,7 @@ describe('verifyEnv', () => {
     ],
     [stackArn('amplify-x-dev-function')]: [role('LambdaRole', 'lambda-role'), role('GoneRole', 'gone-role')],
   };
-  const account = (extra: FakeAccount = {}): FakeAccount => ({
+  const account = (extra: AccountSeed = {}): AccountSeed => ({
     stacks,
     policies: [BOUNDARY],
     roles: {
@@ -117,7 +119,7 @@ describe('verifyEnv', () => {
     },
     ...extra,
   });
-  const aws = (extra?: FakeAccount) => ({ stacks: fakeStacks(account(extra)), iam: fakeIam(account(extra)) });
+  const aws = (extra?: AccountSeed) => accountAws(ACCOUNT, account(extra));
 
   it('reports each role with its status, its stack and its actual boundary', async () => {
     expect(await verifyEnv('dev', BOUNDARY, aws(), ROOT)).toEqual({
@@ -143,7 +145,7 @@ describe('verifyEnv', () => {
   });
 
   it('leaves policyExists null when IAM will not say (AccessDenied)', async () => {
-    expect((await verifyEnv('dev', BOUNDARY, aws({ denyGetPolicy: true }), ROOT)).policyExists).toBeNull();
+    expect((await verifyEnv('dev', BOUNDARY, aws({ denied: ['iam:GetPolicy'] }), ROOT)).policyExists).toBeNull();
   });
 
   it('leaves policyExists null when no boundary is expected, and then roles without one are ok', async () => {
