@@ -226,23 +226,23 @@ const worldPorts = (world: AwsWorld, state: AccountState, env?: string): EnvAws 
    */
   const call = <T>(action: string, resource: string | undefined, answer: () => T): Promise<T> => {
     if (world.forbidden) return forbiddenCall(action);
-    return callAws({ action, resource, env }, () => {
-      if (state.denied.has(action))
-        return Promise.reject(
-          awsError('AccessDenied', `User is not authorized to perform: ${action} on resource: ${resource ?? '*'}`),
-        );
-      try {
-        return Promise.resolve(answer());
-      } catch (error) {
-        return Promise.reject(error as Error);
-      }
-    });
+    return callAws({ action, resource, env }, () =>
+      // Thrown inside a promise, so that a failure reaches callAws as a rejection, as an SDK call's does.
+      Promise.resolve().then(() => {
+        if (state.denied.has(action))
+          throw awsError(
+            'AccessDenied',
+            `User is not authorized to perform: ${action} on resource: ${resource ?? '*'}`,
+          );
+        return answer();
+      }),
+    );
   };
   const findRole = (name: string): StoredRole | undefined =>
     state.roles.get(name) ?? [...state.roles.values()].find((role) => role.name.toLowerCase() === name.toLowerCase());
   const existingRole = (name: string): StoredRole => {
     const role = findRole(name);
-    if (!role) throw awsError('NoSuchEntity', `The role with name ${name} cannot be found.`);
+    if (!role) throw awsError('NoSuchEntityException', `The role with name ${name} cannot be found.`);
     return role;
   };
   const existingStack = (stack: string): StoredStack => {
@@ -306,7 +306,7 @@ const worldPorts = (world: AwsWorld, state: AccountState, env?: string): EnvAws 
     create: (role: NewRole) =>
       call('iam:CreateRole', role.name, () => {
         if (findRole(role.name))
-          throw awsError('EntityAlreadyExists', `Role with name ${role.name} already exists.`);
+          throw awsError('EntityAlreadyExistsException', `Role with name ${role.name} already exists.`);
         return world.addRole(state.id, {
           name: role.name,
           trustPolicy: JSON.parse(role.trustPolicy) as unknown,
@@ -387,7 +387,10 @@ const worldPorts = (world: AwsWorld, state: AccountState, env?: string): EnvAws 
       call(
         'amplify:ListJobs',
         `branch ${branch} of app ${appId}`,
-        () => existingApp(appId).jobs.get(branch)?.find((job) => job.status === 'SUCCEED')?.startTime,
+        () =>
+          existingApp(appId)
+            .jobs.get(branch)
+            ?.find((job) => job.status === 'SUCCEED')?.startTime,
       ),
   };
 

@@ -28,14 +28,8 @@ beforeAll(() => {
 });
 beforeEach(() => resetMoto(endpoint));
 
+// Whether a policy exists, in its account or another, is in the shared port contract (port-contract.test.ts).
 describe('IAM port against moto', () => {
-  it('finds an existing policy and reports a missing one as missing', async () => {
-    const arn = await createPolicy();
-    const { iam } = await createEnvAws({ region, credentials: DEFAULT_CREDENTIALS });
-    await expect(iam.policyExists(arn)).resolves.toBe('exists');
-    await expect(iam.policyExists(`arn:aws:iam::${DEFAULT_ACCOUNT}:policy/Missing`)).resolves.toBe('missing');
-  });
-
   it('lists every customer-managed policy across pages, sorted by name', async () => {
     const names = Array.from({ length: 7 }, (_, index) => `Boundary${String.fromCharCode(71 - index)}`);
     for (const name of names) await createPolicy(DEFAULT_CREDENTIALS, name, name === 'BoundaryA' ? '/org/' : '/');
@@ -47,17 +41,6 @@ describe('IAM port against moto', () => {
 });
 
 describe('a second account', () => {
-  it('sees only its own policies, so an ARN of the first account is missing there', async () => {
-    const other = await credentialsInAccount(endpoint, OTHER_ACCOUNT);
-    const first = await createPolicy();
-    const second = await createPolicy(other);
-    expect(second).toBe(`arn:aws:iam::${OTHER_ACCOUNT}:policy/AmplifyBoundary`);
-    const { iam, identity } = await createEnvAws({ region, credentials: other });
-    await expect(identity.account()).resolves.toBe(OTHER_ACCOUNT);
-    await expect(iam.policyExists(second)).resolves.toBe('exists');
-    await expect(iam.policyExists(first)).resolves.toBe('missing');
-  });
-
   it('refuses credentials that act in another account than the env stack', async () => {
     const other = await credentialsInAccount(endpoint, OTHER_ACCOUNT);
     const opening = openEnvSession({ name: 'prod', account: DEFAULT_ACCOUNT, region }, { region, credentials: other });

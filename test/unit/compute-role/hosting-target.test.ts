@@ -74,9 +74,9 @@ describe('chooseHostingTarget', () => {
     { branchName: 'feature/x', environmentVariables: {} },
   ];
   const hosting = () =>
-    createWorld({ '123456789012': { apps: [{ app: { appId: APP, name: 'shop', environmentVariables: {} }, branches }] } }).aws(
-      '123456789012',
-    ).hosting;
+    createWorld({
+      '123456789012': { apps: [{ app: { appId: APP, name: 'shop', environmentVariables: {} }, branches }] },
+    }).aws('123456789012').hosting;
 
   it('takes the app default with --app', async () => {
     expect((await chooseHostingTarget(hosting(), APP, 'dev', { app: true })).hostingTarget).toEqual({ kind: 'app' });

@@ -48,7 +48,11 @@ export const makeWorld = (
   const aws = createWorld({ [DEV_ACCOUNT]: { policies: WORLD_POLICIES } });
   const state = aws.addApp(DEV_ACCOUNT, { appId: APP_ID, name: 'shop', environmentVariables: {}, ...app }, branches);
   const ports = aws.aws(DEV_ACCOUNT, 'dev');
-  return { aws, iam: { roles: aws.account(DEV_ACCOUNT).roles, port: ports.roles }, hosting: { state, port: ports.hosting } };
+  return {
+    aws,
+    iam: { roles: aws.account(DEV_ACCOUNT).roles, port: ports.roles },
+    hosting: { state, port: ports.hosting },
+  };
 };
 
 /** The ARN of a role of the dev account. */
