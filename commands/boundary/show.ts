@@ -19,7 +19,7 @@ export const showBoundary: Command = async ({ flags, io, loadProject }) => {
       row.env === project.currentEnv ? `${row.env} *` : row.env,
       row.account ?? '?',
       row.region ?? '?',
-      row.boundary === '' ? '(none)' : row.boundary,
+      row.boundary !== '' ? row.boundary : row.source === 'none' ? '(not set)' : '(none, on purpose)',
       row.source,
       row.valid ? 'yes' : 'NO',
     ]),

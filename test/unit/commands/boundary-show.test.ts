@@ -42,10 +42,15 @@ describe('amplify boundary show', () => {
     expect(text).toMatch(
       new RegExp(`^prod +${PROD_ACCOUNT} +eu-west-1 +${DEV_BOUNDARY} +team-provider-info +NO$`, 'm'),
     );
-    expect(text).toMatch(/^local +\? +us-east-1 +\(none\) +none +yes$/m);
+    expect(text).toMatch(/^local +\? +us-east-1 +\(not set\) +none +NO$/m);
     expect(text).toContain('* current environment');
     const warnings = io.lines.filter((line) => line.level === 'warn').map((line) => line.text);
-    expect(warnings).toEqual([expect.stringMatching(new RegExp(`^prod: .*belongs to account ${DEV_ACCOUNT}`))]);
+    expect(warnings).toEqual([
+      expect.stringMatching(new RegExp(`^prod: .*belongs to account ${DEV_ACCOUNT}`)),
+      expect.stringMatching(
+        /^local: No permissions boundary is configured for env "local".*amplify boundary set --env local --policy-name <name>/,
+      ),
+    ]);
     expect(io.stdout).toEqual([]);
   });
 
@@ -92,7 +97,7 @@ describe('amplify boundary show', () => {
     expect(shown.environments.map((row) => [row.env, row.valid])).toEqual([
       ['dev', true],
       ['prod', false],
-      ['local', true],
+      ['local', false],
     ]);
   });
 
