@@ -16,6 +16,8 @@ export const COMMANDS: CommandTable = {
     show: async (): Promise<Command> => (await import('../commands/boundary/show')).showBoundary,
     verify: async (): Promise<Command> => (await import('../commands/boundary/verify')).verifyBoundary,
     resolve: async (): Promise<Command> => (await import('../commands/boundary/resolve')).resolveCommand,
+    check: async (): Promise<Command> => (await import('../commands/boundary/check')).checkPush,
+    hooks: async (): Promise<Command> => (await import('../commands/boundary/hooks')).publishHooks,
     help: async (): Promise<Command> => (await import('../commands/boundary/help')).boundaryHelp,
   },
   'compute-role': {
@@ -30,10 +32,11 @@ export const COMMANDS: CommandTable = {
 /** Every lifecycle event the manifest declares: a loader of its handler. */
 export const EVENTS: EventTable = {
   PreInit: async (): Promise<EventHandler> => (await import('./events/pre-init')).preInit,
-  PostInit: async (): Promise<EventHandler> => (await import('./events/post-env-add')).postEnvAdd,
+  PostInit: async (): Promise<EventHandler> => (await import('./events/post-init')).postInit,
   PostEnvAdd: async (): Promise<EventHandler> => (await import('./events/post-env-add')).postEnvAdd,
   PrePush: async (): Promise<EventHandler> => (await import('./events/pre-push')).prePush,
   PostPush: async (): Promise<EventHandler> => (await import('./events/post-push')).postPush,
+  PostPull: async (): Promise<EventHandler> => (await import('./events/post-pull')).postPull,
 };
 
 /** The CLI's own printer, prompter and credentials, and this process's terminal. */

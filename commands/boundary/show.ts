@@ -2,6 +2,7 @@ import { boundaryRow } from '../../src/boundary/show-report';
 import { formatTable } from '../../src/format/table';
 import type { Command } from '../../src/host/runtime';
 import { findEnv } from '../../src/project/project';
+import { publishGuardState } from '../../src/project/publish-hooks';
 
 /** `amplify boundary show`: each env's boundary, its source and whether it is valid (offline). */
 export const showBoundary: Command = async ({ flags, io, loadProject }) => {
@@ -27,4 +28,9 @@ export const showBoundary: Command = async ({ flags, io, loadProject }) => {
   for (const line of table) io.print.info(line);
   io.print.info('* current environment');
   for (const row of rows) if (row.problem) io.print.warn(`${row.env}: ${row.problem}`);
+  const publish = await publishGuardState(project.paths);
+  if (publish.hosting && !publish.guarded)
+    io.print.warn(
+      'This project has a hosting category, so `amplify publish` can deploy it, but publish raises no event this plugin hears: run `amplify boundary hooks` so it is checked before and verified after.',
+    );
 };
