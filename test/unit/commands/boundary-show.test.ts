@@ -54,6 +54,14 @@ describe('amplify boundary show', () => {
     expect(io.stdout).toEqual([]);
   });
 
+  it('notes a hosting category without the publish hooks, and stops once `boundary hooks` wrote them', async () => {
+    await project.write('amplify/backend/backend-config.json', { hosting: { S3AndCloudFront: { service: 'S3' } } });
+    const note = 'run `amplify boundary hooks`';
+    expect((await show({})).io.printed()).toContain(note);
+    await runPluginCommand({ command: 'hooks', cwd: project.root });
+    expect((await show({})).io.printed()).not.toContain(note);
+  });
+
   it('shows one env with --env', async () => {
     const { io } = await show({ env: 'prod' });
     expect(io.printed()).toContain('prod ');
