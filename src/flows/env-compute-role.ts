@@ -19,7 +19,8 @@ const appIdOrNone = (paths: ProjectPaths, env: EnvRecord): Promise<string | unde
 
 /**
  * The compute role in effect for the env's hosting branch (the branch's, else the app default), checked
- * against the expected boundary like any other role; `undefined` when the project has no hosting app.
+ * against the expected boundary like any other role; `undefined` when the project has no hosting app or the app
+ * has no branch for the env.
  */
 export const computeRoleCheck = async (
   paths: ProjectPaths,
@@ -31,10 +32,17 @@ export const computeRoleCheck = async (
   const appId = await appIdOrNone(paths, env);
   if (!appId) return undefined;
   const configured = config.environments[env.name]?.computeRole;
-  const [app, { hostingTarget: target, branches }] = await Promise.all([
+  const [app, chosen] = await Promise.all([
     aws.hosting.getApp(appId),
-    chooseHostingTarget(aws.hosting, appId, env.name, { configured }),
+    chooseHostingTarget(aws.hosting, appId, env.name, { configured }).catch((error: unknown) => {
+      // An app with no branch for this env (one pulled or connected before any frontend was) runs no compute
+      // role for it: nothing to check, unless iam-guard.json names a target that is not there.
+      if (!configured && error instanceof GuardError && error.name === 'ResourceDoesNotExistError') return undefined;
+      throw error;
+    }),
   ]);
+  if (!chosen) return undefined;
+  const { hostingTarget: target, branches } = chosen;
   const branch =
     target.kind === 'branch' ? branches.find((candidate) => candidate.branchName === target.branch) : undefined;
   const roleArn = target.kind === 'app' ? app.computeRoleArn : effectiveRole(branch, app.computeRoleArn);

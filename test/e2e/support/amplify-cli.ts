@@ -28,7 +28,8 @@ export type Sandbox = {
   amplify(args: string[], options?: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<RunResult>;
 };
 
-const INIT_FRONTEND = JSON.stringify({
+/** The `--frontend` payload of a plain JavaScript project. */
+export const INIT_FRONTEND = JSON.stringify({
   frontend: 'javascript',
   framework: 'none',
   config: { SourceDir: 'src', DistributionDir: 'dist', BuildCommand: 'npm run build', StartCommand: 'npm start' },
