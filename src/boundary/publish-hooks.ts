@@ -37,7 +37,7 @@ let env;
 try {
   const environment = JSON.parse(readFileSync(0, 'utf8')).data.amplify.environment;
   env = typeof environment === 'string' ? environment : environment && environment.envName;
-} catch (error) {
+} catch {
   env = undefined;
 }
 const args = [${COMMAND[hook].args}].concat(env ? ['--env', env] : []);
