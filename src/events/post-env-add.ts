@@ -37,16 +37,27 @@ export const postEnvAdd: EventHandler = async (runtime) => {
   return outcome;
 };
 
-const checkNewEnvBoundary = async (runtime: EventRuntime, state: ProjectState, env: EnvRecord): Promise<Outcome> => {
-  // The CLI drops `--permissions-boundary ''` instead of storing it; record "none, on purpose" as "".
+/**
+ * The CLI drops `--permissions-boundary ''` instead of storing it: records "none, on purpose" as `""` for a new env
+ * given it (not one that got none only because nothing anywhere had one). Whether it wrote.
+ */
+export const recordNoneOnPurpose = async (
+  runtime: EventRuntime,
+  state: ProjectState,
+  env: EnvRecord,
+): Promise<boolean> => {
   if (
-    env.boundary === undefined &&
-    runtime.options[BOUNDARY_OPTION] === '' &&
-    !runtime.memory.unboundedByDefault.has(env.name)
-  ) {
-    await writeBoundaries(state.paths, new Map([[env.name, '']]));
-    return 'done';
-  }
+    env.boundary !== undefined ||
+    runtime.options[BOUNDARY_OPTION] !== '' ||
+    runtime.memory.unboundedByDefault.has(env.name)
+  )
+    return false;
+  await writeBoundaries(state.paths, new Map([[env.name, '']]));
+  return true;
+};
+
+const checkNewEnvBoundary = async (runtime: EventRuntime, state: ProjectState, env: EnvRecord): Promise<Outcome> => {
+  if (await recordNoneOnPurpose(runtime, state, env)) return 'done';
   const previous = state.envs.find((candidate) => candidate.name === runtime.data.prevEnvName);
   const { policyName, required } = state.config.boundary;
   const stored = env.boundary ?? '';

@@ -8,7 +8,10 @@ import { loadProjectState } from '../project/project';
  */
 export const postInit: EventHandler = async (runtime) => {
   const state = await loadProjectState(runtime.cwd);
-  if (state.currentEnv !== undefined && runtime.memory.pushedEnvs.has(state.currentEnv))
-    return (await import('./post-push')).postPush(runtime);
-  return (await import('./post-env-add')).postEnvAdd(runtime);
+  const { postEnvAdd, recordNoneOnPurpose } = await import('./post-env-add');
+  const pushed = state.envs.find((env) => env.name === state.currentEnv && runtime.memory.pushedEnvs.has(env.name));
+  if (!pushed) return postEnvAdd(runtime);
+  // A new project's `init --forcePush` with `--permissions-boundary ''`: keep that choice before proving the push.
+  await recordNoneOnPurpose(runtime, state, pushed);
+  return (await import('./post-push')).postPush(runtime);
 };

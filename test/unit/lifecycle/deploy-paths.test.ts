@@ -69,6 +69,21 @@ describe('amplify init --forcePush, as an Amplify Hosting build deploys', () => 
     expect(run!.printed()).not.toContain('its auth and unauth roles carry it');
   });
 
+  it("keeps --permissions-boundary '' of a new project's init --forcePush as \"\", which the CLI drops", async () => {
+    project = await makeProject({ dev: { awscloudformation: devProvider() } });
+    const init = { command: 'init', options: { 'permissions-boundary': '', yes: true, forcePush: true } };
+    const context: HostContext = { input: { plugin: 'core', ...init } };
+    const envAws = fakeEnvAws(DEV_ACCOUNT, {
+      roles: { 'amplify-x-dev-authRole': undefined, 'amplify-x-dev-unauthRole': undefined },
+    });
+    await raiseEvent({ cwd: project.root, envAws, context }, 'PrePush', init);
+    const run = await raiseEvent({ cwd: project.root, envAws, context }, 'PostInit', init);
+    expect(run.error).toBeUndefined();
+    expect(await project.readJson('amplify/team-provider-info.json')).toMatchObject({
+      dev: { awscloudformation: { PermissionsBoundaryPolicyArn: '' } },
+    });
+  });
+
   it('checks once when PostPush and PostInit both reach the proof in one run', async () => {
     await boundedProject();
     const envAws = fakeEnvAws(DEV_ACCOUNT, strippedNestedRole());
