@@ -17,6 +17,8 @@ export const COMMANDS: CommandTable = {
     verify: async (): Promise<Command> => (await import('../commands/boundary/verify')).verifyBoundary,
     simulate: async (): Promise<Command> => (await import('../commands/boundary/simulate')).simulateBoundary,
     resolve: async (): Promise<Command> => (await import('../commands/boundary/resolve')).resolveCommand,
+    check: async (): Promise<Command> => (await import('../commands/boundary/check')).checkPush,
+    hooks: async (): Promise<Command> => (await import('../commands/boundary/hooks')).publishHooks,
     help: async (): Promise<Command> => (await import('../commands/boundary/help')).boundaryHelp,
   },
   'compute-role': {
@@ -31,10 +33,11 @@ export const COMMANDS: CommandTable = {
 /** Every lifecycle event the manifest declares: a loader of its handler. */
 export const EVENTS: EventTable = {
   PreInit: async (): Promise<EventHandler> => (await import('./events/pre-init')).preInit,
-  PostInit: async (): Promise<EventHandler> => (await import('./events/post-env-add')).postEnvAdd,
+  PostInit: async (): Promise<EventHandler> => (await import('./events/post-init')).postInit,
   PostEnvAdd: async (): Promise<EventHandler> => (await import('./events/post-env-add')).postEnvAdd,
   PrePush: async (): Promise<EventHandler> => (await import('./events/pre-push')).prePush,
   PostPush: async (): Promise<EventHandler> => (await import('./events/post-push')).postPush,
+  PostPull: async (): Promise<EventHandler> => (await import('./events/post-pull')).postPull,
 };
 
 /** The CLI's own printer, prompter and credentials, and this process's terminal. */

@@ -124,6 +124,20 @@ export const COMMAND_USAGE = {
         boundaryArn,
       ],
     },
+    check: {
+      usage: 'amplify boundary check [--env <env>] [--json]',
+      description:
+        'Run the checks of a push before a deployment that raises no push event (amplify publish); deploys nothing, exits 1 where a push would stop',
+      flags: [env, json],
+    },
+    hooks: {
+      usage: 'amplify boundary hooks [--remove]',
+      description:
+        'Install the command hooks that guard amplify publish: amplify/hooks/pre-publish.js (check) and post-publish.js (verify)',
+      flags: [
+        { name: 'remove', description: 'Remove the hooks this plugin wrote (a file you wrote is left as it is)' },
+      ],
+    },
     help: { usage: 'amplify boundary help', description: 'Show this help', flags: [] },
   },
   'compute-role': {

@@ -1,5 +1,5 @@
 import { describePlan, planRepairs } from '../../src/boundary/fix-plan';
-import { boundaryRow } from '../../src/boundary/show-report';
+import { boundaryRow, notConfiguredProblem } from '../../src/boundary/show-report';
 import { driftLines, isVerified, summarizeVerification, type EnvVerification } from '../../src/boundary/verify-report';
 import { GuardError } from '../../src/errors';
 import { diagnoseEnv } from '../../src/flows/diagnose-env';
@@ -31,7 +31,8 @@ export const verifyProjectEnv = async (
     });
   }
   const session = await runtime.envSession(env);
-  const expected = boundaryRow(env, project.config.boundary).boundary;
+  const row = boundaryRow(env, project.config.boundary);
+  const expected = row.boundary;
   const { verification, computeRoleChecked } = await diagnoseEnv({
     paths: project.paths,
     config: project.config,
@@ -43,6 +44,7 @@ export const verifyProjectEnv = async (
   });
   return {
     ...verification,
+    ...(row.source === 'none' ? { configured: false } : {}),
     computeRole: computeRoleChecked ? 'checked' : 'none in effect, or no Amplify Hosting app',
     ...(session.aws.requests ? { requests: session.aws.requests() } : {}),
   };
@@ -56,7 +58,11 @@ export const printVerification = (io: Io, verification: EnvVerification): void =
   );
   for (const line of table) io.print.info(line);
   const summary = summarizeVerification(verification);
-  if (isVerified(verification)) io.print.success(summary);
+  if (verification.configured === false) {
+    // Roles without a boundary are `ok` against none, but nothing chose none: that is the state to warn about.
+    io.print.warn(summary);
+    io.print.warn(notConfiguredProblem(verification.env, false));
+  } else if (isVerified(verification)) io.print.success(summary);
   else io.print.warn(summary);
   for (const line of driftLines(verification)) io.print.info(`  ${line}`);
 };

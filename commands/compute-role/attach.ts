@@ -7,6 +7,7 @@ import { applyAttach, applyRedeploy } from '../../src/flows/apply-compute-role';
 import { checkRoleNameFlag, readPolicyFile, recordIsFor } from '../../src/flows/attach-inputs';
 import { askAttachChoice, checkedRequest, type AttachChoice } from '../../src/flows/attach-request';
 import { chooseHostingTarget, envBranchOf, openHosting } from '../../src/flows/hosting-target';
+import { pendingBranchesOf } from '../../src/flows/role-effects';
 import type { Command } from '../../src/host/runtime';
 import { writeComputeRole } from '../../src/project/guard-config';
 
@@ -65,13 +66,17 @@ export const attachComputeRole: Command = async (runtime) => {
     recorded: recordedHere ? configured : undefined,
   });
   const boundary = boundaryRow(env, project.config.boundary).boundary;
+  const redeploy = flags.boolean('redeploy');
   const plan = planAttach({
     owner,
     boundary,
     currentRoleArn: currentRoleOf(app, branches, hostingTarget),
     repository: app.repository,
     branchesOnAppDefault: branches.filter((branch) => !branch.computeRoleArn).map((branch) => branch.branchName),
-    redeploy: flags.boolean('redeploy'),
+    redeploy,
+    pendingBranches: redeploy
+      ? await pendingBranchesOf(aws.hosting, project.config, appId, app, branches, hostingTarget)
+      : undefined,
     request,
   });
   if ('refused' in plan) throw new GuardError('InputValidationError', plan.refused);

@@ -5,6 +5,7 @@ import { GuardError } from '../../src/errors';
 import { applyRedeploy } from '../../src/flows/apply-compute-role';
 import { recordIsFor } from '../../src/flows/attach-inputs';
 import { chooseHostingTarget, envBranchOf, openHosting } from '../../src/flows/hosting-target';
+import { pendingBranchesOf } from '../../src/flows/role-effects';
 import type { Command } from '../../src/host/runtime';
 import { writeComputeRole } from '../../src/project/guard-config';
 
@@ -34,6 +35,10 @@ export const detachComputeRole: Command = async (runtime) => {
     branches,
     repository: app.repository,
     redeploy: flags.boolean('redeploy'),
+    pendingBranches:
+      flags.boolean('redeploy') && currentRoleArn === undefined
+        ? await pendingBranchesOf(aws.hosting, project.config, appId, app, branches, hostingTarget)
+        : undefined,
     deleteRole: deleteArn ? { roleArn: deleteArn, role: await aws.roles.describe(roleNameOf(deleteArn)) } : undefined,
   });
   if ('refused' in plan) throw new GuardError('InputValidationError', plan.refused);

@@ -24,6 +24,8 @@ export type EnvVerification = {
   expected: string;
   policyExists: boolean | null;
   roles: RoleCheck[];
+  /** False when nothing configures a boundary for the env (no key, no policy name): not the same as `""`, none on purpose. */
+  configured?: boolean;
   /** The AWS requests verify made for this env, by IAM action name. */
   requests?: Record<string, number>;
 };
@@ -57,7 +59,12 @@ export const summarizeVerification = (verification: EnvVerification): string => 
       .filter(([, count]) => count > 0)
       .map(([status, count]) => `${count} ${status}`)
       .join(', ') || 'no roles';
-  const expected = verification.expected === '' ? 'no boundary' : verification.expected;
+  const expected =
+    verification.expected !== ''
+      ? verification.expected
+      : verification.configured === false
+        ? 'no boundary (none is configured)'
+        : 'no boundary (none, on purpose)';
   const policy = verification.policyExists === false ? ' (the policy does not exist!)' : '';
   return `Env "${verification.env}": ${verification.roles.length} IAM role(s) checked against ${expected}${policy}: ${parts}.`;
 };

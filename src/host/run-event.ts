@@ -10,7 +10,7 @@ import { createRedactor } from './redact';
 import { onePerEnv, type HostServices } from './run-command';
 
 /** The lifecycle events the manifest declares. */
-export const EVENT_NAMES = ['PreInit', 'PostInit', 'PostEnvAdd', 'PrePush', 'PostPush'] as const;
+export const EVENT_NAMES = ['PreInit', 'PostInit', 'PostEnvAdd', 'PrePush', 'PostPush', 'PostPull'] as const;
 
 /** One declared event. */
 export type EventName = (typeof EVENT_NAMES)[number];
@@ -24,13 +24,22 @@ export type RunMemory = {
   checkedEnvs: Set<string>;
   /** Envs PreInit gave "no boundary" only because nothing anywhere had one (not a `''` given on purpose). */
   unboundedByDefault: Set<string>;
+  /** Envs a PrePush of this run let deploy: `amplify init --forcePush` (Hosting builds) raises PostInit, no PostPush. */
+  pushedEnvs: Set<string>;
+  /** Envs whose deployment was already proven in this run, so PostPush's check runs once whichever event reaches it. */
+  provedEnvs: Set<string>;
 };
 
 // One memory per CLI run: the CLI hands every event of a run the same context object.
 const memories = new WeakMap<HostContext, RunMemory>();
 
 const memoryOf = (context: HostContext): RunMemory => {
-  const memory = memories.get(context) ?? { checkedEnvs: new Set(), unboundedByDefault: new Set() };
+  const memory = memories.get(context) ?? {
+    checkedEnvs: new Set(),
+    unboundedByDefault: new Set(),
+    pushedEnvs: new Set(),
+    provedEnvs: new Set(),
+  };
   memories.set(context, memory);
   return memory;
 };

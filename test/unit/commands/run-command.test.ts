@@ -59,7 +59,9 @@ describe('runCommand dispatch', () => {
 
   it('refuses a command that does not exist, listing the commands', async () => {
     const { error } = await runPluginCommand({ command: 'launch', cwd: project.root });
-    expect((error as AmplifyException).message).toContain('commands: set, show, verify, simulate, resolve, help');
+    expect((error as AmplifyException).message).toContain(
+      'commands: set, show, verify, simulate, resolve, check, hooks, help',
+    );
     expect((error as AmplifyException).resolution).toContain('amplify boundary help');
   });
 

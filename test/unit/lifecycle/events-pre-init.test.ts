@@ -60,6 +60,15 @@ describe('PreInit (amplify init --envName <new>)', () => {
     expect(run.options['permissions-boundary']).toBeUndefined();
   });
 
+  it('names the env variable and the committed policy name when that stop happens in CI', async () => {
+    await projectWith({ PermissionsBoundaryPolicyArn: DEV_BOUNDARY });
+    const run = await initEnv({ accessAws: fakeEnvAws(PROD_ACCOUNT, { policies: [] }), env: { CI: 'true' } }, 'prod');
+    const error = expectAmplifyError(run.error);
+    expect(error.resolution).toContain('--permissions-boundary <arn of a policy in account 222222222222>');
+    expect(error.resolution).toContain('AMPLIFY_PERMISSIONS_BOUNDARY_ARN=<arn>');
+    expect(error.resolution).toContain('in amplify/iam-guard.json');
+  });
+
   it('takes the retargeted ARN with a warning when the new account may not call GetPolicy', async () => {
     await projectWith({ PermissionsBoundaryPolicyArn: DEV_BOUNDARY });
     const run = await initEnv({ accessAws: fakeEnvAws(PROD_ACCOUNT, { denyGetPolicy: true }) }, 'prod');
