@@ -38,16 +38,14 @@ export const EVENTS: EventTable = {
 
 /** The CLI's own printer, prompter and credentials, and this process's terminal. */
 const hostServices = async (): Promise<HostServices> => {
-  const [{ processTerminal }, { amplifyPromptsIo }, { hostEnvSession, plainAccessSession }] = await Promise.all([
-    import('./host/invocation'),
-    import('./host/io'),
-    import('./host/run-command'),
-  ]);
+  const [{ processTerminal }, { amplifyPromptsIo }, { exitProcess, hostEnvSession, plainAccessSession }] =
+    await Promise.all([import('./host/invocation'), import('./host/io'), import('./host/run-command')]);
   return {
     terminal: processTerminal(),
     io: amplifyPromptsIo,
     envSession: hostEnvSession,
     accessSession: plainAccessSession,
+    exit: exitProcess,
   };
 };
 
@@ -57,7 +55,7 @@ export const executeAmplifyCommand = async (context: unknown): Promise<void> => 
     import('./host/context'),
     import('./host/run-command'),
   ]);
-  return runCommand(asHostContext(context), COMMANDS, await hostServices());
+  await runCommand(asHostContext(context), COMMANDS, await hostServices());
 };
 
 /** The CLI's entry point for lifecycle events. */

@@ -1,3 +1,5 @@
+import { GuardError } from './errors';
+
 /**
  * Every command and flag of the plugin, in one table: `help` prints it and the flag reader checks
  * invocations against it, so help text and accepted flags cannot drift apart.
@@ -170,3 +172,17 @@ export const HOST_FLAGS: readonly string[] = ['yes', 'y', 'debug', 'help', 'h'];
 /** The plugin name under which a command exists, if any. */
 export const pluginOfCommand = (command: string): PluginName | undefined =>
   (Object.keys(COMMAND_USAGE) as PluginName[]).find((plugin) => command in COMMAND_USAGE[plugin]);
+
+/**
+ * The error for `amplify <plugin> <command>` when that plugin name has no such command: it names the plugin
+ * name that has it, or lists the commands. `asked` is what follows the command (` --help` for help).
+ */
+export const notACommandError = (plugin: PluginName, command: string, asked = ''): GuardError => {
+  const owner = pluginOfCommand(command);
+  return new GuardError('CommandNotSupportedError', {
+    message: owner
+      ? `\`amplify ${plugin} ${command}\` is not a command: "${command}" is a ${owner} command.`
+      : `\`amplify ${plugin} ${command}\` is not a command (commands: ${Object.keys(COMMAND_USAGE[plugin]).join(', ')}).`,
+    resolution: owner ? `Run \`amplify ${owner} ${command}${asked}\`.` : `Run \`amplify ${plugin} help\`.`,
+  });
+};
