@@ -1,11 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startAmplifyFake, type AmplifyFake } from '../fakes/amplify-fake';
-import { resetMoto } from '../support/moto';
-import { createSandbox, PLUGIN_ROOT, type Sandbox } from './support/amplify-cli';
-import { DEV_BOUNDARY, initBoundedProject } from './support/bounded-project';
+import type { AmplifyFake } from '../fakes/amplify-fake';
+import { PLUGIN_ROOT, type Sandbox } from './support/amplify-cli';
+import { DEV_BOUNDARY, pushableBoundedProject } from './support/bounded-project';
 import { ERROR_REPORT_QUESTION, runAtTerminal } from './support/terminal';
-import { DEFAULT_CREDENTIALS } from '../support/accounts';
 
 const motoUrl = process.env.MOTO_URL as string;
 const FOREIGN = 'arn:aws:iam::999999999999:policy/AmplifyBoundary';
@@ -17,11 +15,7 @@ let project: string;
 const tpiPath = (): string => join(project, 'amplify/team-provider-info.json');
 
 beforeAll(async () => {
-  await resetMoto(motoUrl);
-  // moto has no Amplify service; the CLI asks it for the app during a push.
-  fake = await startAmplifyFake();
-  sandbox = await createSandbox(motoUrl, { default: DEFAULT_CREDENTIALS }, fake.url);
-  project = await initBoundedProject(sandbox, motoUrl);
+  ({ fake, sandbox, project } = await pushableBoundedProject(motoUrl));
 });
 
 afterAll(() => fake.stop());
