@@ -8,7 +8,7 @@ import { COMMAND_USAGE, notACommandError, pluginOfCommand, type PluginName } fro
  * for a command typed under the other plugin name is the same error the command itself gives, so the two agree.
  */
 export const helpCommand =
-  (plugin: PluginName): Command =>
+  (plugin: PluginName): Command<never> =>
   ({ invocation, io }) => {
     const topic = helpTopic(plugin, invocation.subCommands);
     if (topic !== undefined && !Object.hasOwn(COMMAND_USAGE[plugin], topic) && pluginOfCommand(topic)) {

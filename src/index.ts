@@ -1,4 +1,3 @@
-import type { Command } from './host/runtime';
 import type { EventHandler, EventTable } from './host/run-event';
 import type { CommandTable, HostServices } from './host/run-command';
 
@@ -12,18 +11,18 @@ import type { CommandTable, HostServices } from './host/run-command';
 /** Every command, by the name it was typed under: a loader of its handler. */
 export const COMMANDS: CommandTable = {
   boundary: {
-    set: async (): Promise<Command> => (await import('../commands/boundary/set')).setBoundary,
-    show: async (): Promise<Command> => (await import('../commands/boundary/show')).showBoundary,
-    verify: async (): Promise<Command> => (await import('../commands/boundary/verify')).verifyBoundary,
-    resolve: async (): Promise<Command> => (await import('../commands/boundary/resolve')).resolveCommand,
-    help: async (): Promise<Command> => (await import('../commands/boundary/help')).boundaryHelp,
+    set: async () => (await import('../commands/boundary/set')).setBoundary,
+    show: async () => (await import('../commands/boundary/show')).showBoundary,
+    verify: async () => (await import('../commands/boundary/verify')).verifyBoundary,
+    resolve: async () => (await import('../commands/boundary/resolve')).resolveCommand,
+    help: async () => (await import('../commands/boundary/help')).boundaryHelp,
   },
   'compute-role': {
-    attach: async (): Promise<Command> => (await import('../commands/compute-role/attach')).attachComputeRole,
-    detach: async (): Promise<Command> => (await import('../commands/compute-role/detach')).detachComputeRole,
-    show: async (): Promise<Command> => (await import('../commands/compute-role/show')).showComputeRoles,
-    audit: async (): Promise<Command> => (await import('../commands/compute-role/audit')).auditCredentials,
-    help: async (): Promise<Command> => (await import('../commands/compute-role/help')).computeRoleHelp,
+    attach: async () => (await import('../commands/compute-role/attach')).attachComputeRole,
+    detach: async () => (await import('../commands/compute-role/detach')).detachComputeRole,
+    show: async () => (await import('../commands/compute-role/show')).showComputeRoles,
+    audit: async () => (await import('../commands/compute-role/audit')).auditCredentials,
+    help: async () => (await import('../commands/compute-role/help')).computeRoleHelp,
   },
 };
 

@@ -14,40 +14,43 @@ export type FlagSpec = { name: string; aliases?: readonly string[]; value?: stri
 /** One command: its usage line, what it does, and its flags. */
 export type CommandSpec = { usage: string; description: string; flags: readonly FlagSpec[] };
 
-const env: FlagSpec = {
+const env = {
   name: 'env',
   aliases: ['envName'],
   value: '<env>',
   description: 'The environment (default: the current one)',
-};
-const allEnvs: FlagSpec = { name: 'all-envs', description: 'Every environment of the project' };
-const json: FlagSpec = { name: 'json', description: 'Print only JSON on stdout; errors go to stderr' };
-const yes: FlagSpec = {
+} as const satisfies FlagSpec;
+const allEnvs = { name: 'all-envs', description: 'Every environment of the project' } as const satisfies FlagSpec;
+const json = {
+  name: 'json',
+  description: 'Print only JSON on stdout; errors go to stderr',
+} as const satisfies FlagSpec;
+const yes = {
   name: 'yes',
   aliases: ['y'],
   description: 'Never prompt; a missing value is an error naming its flag',
-};
-const boundaryArn: FlagSpec = {
+} as const satisfies FlagSpec;
+const boundaryArn = {
   name: 'permissions-boundary',
   value: "<arn>|''",
   description: "The boundary policy ARN; '' records no boundary, on purpose",
-};
-const appId: FlagSpec = {
+} as const satisfies FlagSpec;
+const appId = {
   name: 'app-id',
   value: '<id>',
   description: 'The Amplify Hosting app (default: the project’s)',
-};
-const branch: FlagSpec = {
+} as const satisfies FlagSpec;
+const branch = {
   name: 'branch',
   value: '<name>',
   description: 'The hosting branch (default: the env’s branch)',
-};
-const app: FlagSpec = { name: 'app', description: 'The app default instead of one branch' };
-const redeploy: FlagSpec = {
+} as const satisfies FlagSpec;
+const app = { name: 'app', description: 'The app default instead of one branch' } as const satisfies FlagSpec;
+const redeploy = {
   name: 'redeploy',
   description:
     'Start the branch’s deployment (amplify:StartJob, RELEASE) so the running app picks up the change; an app deployed by hand is told what to run',
-};
+} as const satisfies FlagSpec;
 
 /** The commands of each plugin name, in the order help lists them. */
 export const COMMAND_USAGE = {

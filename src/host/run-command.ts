@@ -12,13 +12,21 @@ import { readInvocation, type Invocation, type Terminal } from './invocation';
 import { CANCELLED_EXIT_CODE, PromptCancelled, type Io, type IoSettings } from './io';
 import { exitCodeOf } from './outcome';
 import { createRedactor, type Redactor } from './redact';
-import type { Command, CommandRuntime } from './runtime';
+import type { Command, CommandName, CommandOf, CommandRuntime } from './runtime';
 
-/** Loads one command's handler when that command runs, so loading the plugin loads no command module. */
-export type CommandLoader = () => Promise<Command>;
+/**
+ * Loads one command's handler when that command runs, so loading the plugin loads no command module. Seen
+ * from the dispatcher, a handler reads any flag: the flags it gets come from the same usage row as its type.
+ */
+export type CommandLoader = () => Promise<Command<string>>;
 
-/** Every command of each plugin name: the static dispatch table, checked against the usage table. */
-export type CommandTable = { [P in PluginName]: Record<keyof (typeof COMMAND_USAGE)[P], CommandLoader> };
+/**
+ * Every command of each plugin name: the static dispatch table, checked against the usage table. A row of the
+ * usage table needs its handler here, typed with that row's flags.
+ */
+export type CommandTable = {
+  [P in PluginName]: { [C in CommandName<P>]: () => Promise<CommandOf<P, C>> };
+};
 
 /** What a run knows when it opens an AWS session: where it runs and the redactor its output passes. */
 export type RunScope = { cwd: string; secrets: Pick<Redactor, 'add'> };
@@ -101,7 +109,7 @@ export const runCommand = async (
       redactor,
     });
     const scope: RunScope = { cwd: invocation.cwd, secrets: redactor };
-    const runtime: CommandRuntime = {
+    const runtime: CommandRuntime<string> = {
       invocation,
       flags,
       io,

@@ -1,5 +1,6 @@
 import { GuardError } from '../../../src/errors';
 import { readFlags, type RawOptions } from '../../../src/host/flags';
+import type { CommandOf } from '../../../src/host/runtime';
 import { COMMAND_USAGE, HOST_FLAGS } from '../../../src/usage';
 
 const set = (options: RawOptions) => readFlags(options, 'amplify boundary set', COMMAND_USAGE.boundary.set);
@@ -96,5 +97,26 @@ describe('readFlags', () => {
     );
     expect(flags.list('policy-arns')).toEqual(['arn:a', 'arn:b', 'arn:c']);
     expect(flags.list('role-arn')).toBeUndefined();
+  });
+});
+
+// These are checked by the compiler (tsc and ts-jest): an `@ts-expect-error` that no longer finds an error is one.
+describe('flag names are typed by the usage table', () => {
+  it('does not compile a misspelt flag name, nor a flag of another command', () => {
+    const flags = set({ 'permissions-boundary': 'arn:aws:iam::aws:policy/X' });
+    // @ts-expect-error -- misspelt: `boundary set` declares --permissions-boundary
+    expect(flags.string('permisions-boundary')).toBeUndefined();
+    // @ts-expect-error -- --json is a flag of `boundary show`, not of `boundary set`
+    expect(show({ json: true }).boolean('json') && flags.boolean('json')).toBe(false);
+  });
+
+  it('gives a handler exactly the flags of its usage row', async () => {
+    const handler: CommandOf<'compute-role', 'audit'> = ({ flags }) => {
+      // @ts-expect-error -- `compute-role audit` has no --env: it always works on the current env
+      flags.string('env');
+      return Promise.resolve(flags.boolean('fix') ? 'failed' : 'done');
+    };
+    const read = readFlags({ fix: true }, 'amplify compute-role audit', COMMAND_USAGE['compute-role'].audit);
+    expect(await handler({ flags: read } as Parameters<typeof handler>[0])).toBe('failed');
   });
 });
