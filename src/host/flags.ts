@@ -1,4 +1,5 @@
 import { GuardError } from '../errors';
+import { closest } from '../util/closest';
 import { HOST_FLAGS, type CommandSpec, type FlagSpec } from '../usage';
 
 /** Raw options as the CLI's parser leaves them: `--flag value` → string, bare `--flag` → true. */
@@ -39,9 +40,16 @@ export const readFlags = <S extends CommandSpec>(
     if (!flag) {
       if (HOST_FLAGS.includes(key)) continue;
       const known = spec.flags.map((candidate) => `--${candidate.name}`).join(', ') || 'none';
+      const meant = closest(
+        key,
+        spec.flags.flatMap((candidate) => [candidate.name, ...(candidate.aliases ?? [])]),
+      );
+      const help = `\`${spec.usage.split(' [')[0]} --help\``;
       throw new GuardError('InputValidationError', {
         message: `${command} does not take ${displayName(key)}${typeof value === 'string' ? ` ${JSON.stringify(value)}` : ''} (its flags: ${known}).`,
-        resolution: `Remove ${displayName(key)}, or see \`${spec.usage.split(' [')[0]} --help\`.`,
+        resolution: meant
+          ? `Did you mean ${displayName(meant)}? Write it as ${displayName(meant)}, or see ${help}.`
+          : `Remove ${displayName(key)}, or see ${help}.`,
       });
     }
     const previous = values.get(flag.name);

@@ -64,6 +64,16 @@ describe('readFlags', () => {
   it('refuses a flag of another command', () => {
     const error = refusal(() => show({ 'all-envs': true }));
     expect(error.message).toContain('amplify boundary show does not take --all-envs (its flags: --env, --json)');
+    expect(error.resolution).toBe('Remove --all-envs, or see `amplify boundary show --help`.');
+  });
+
+  it('names the flag a typo most likely meant', () => {
+    expect(refusal(() => set({ 'permisions-boundary': 'x' })).resolution).toBe(
+      'Did you mean --permissions-boundary? Write it as --permissions-boundary, or see `amplify boundary set --help`.',
+    );
+    expect(refusal(() => set({ evn: 'dev' })).resolution).toContain('Did you mean --env?');
+    expect(refusal(() => set({ envname: 'dev' })).resolution).toContain('Did you mean --envName?');
+    expect(refusal(() => show({ jsno: true })).resolution).toContain('Did you mean --json?');
   });
 
   it('names a one-letter flag with a single dash', () => {
