@@ -48,7 +48,7 @@ export const readFlags = <S extends CommandSpec>(
       throw new GuardError('InputValidationError', {
         message: `${command} does not take ${displayName(key)}${typeof value === 'string' ? ` ${JSON.stringify(value)}` : ''} (its flags: ${known}).`,
         resolution: meant
-          ? `Did you mean ${displayName(meant)}? Write it as ${displayName(meant)}, or see ${help}.`
+          ? `Did you mean ${displayName(meant)}? ${help} lists every flag.`
           : `Remove ${displayName(key)}, or see ${help}.`,
       });
     }

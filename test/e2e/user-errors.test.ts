@@ -34,7 +34,7 @@ const MISTAKES: Record<string, Mistake> = {
   'a typo in a flag': {
     args: ['boundary', 'set', '--permisions-boundary', DEV_BOUNDARY],
     message: 'amplify boundary set does not take --permisions-boundary',
-    resolution: 'Resolution: Did you mean --permissions-boundary? Write it as --permissions-boundary, or see',
+    resolution: 'Resolution: Did you mean --permissions-boundary? `amplify boundary set --help` lists every flag.',
   },
   'a refused ARN': {
     args: ['boundary', 'set', '--permissions-boundary', FOREIGN, '--yes'],

@@ -69,7 +69,7 @@ describe('readFlags', () => {
 
   it('names the flag a typo most likely meant', () => {
     expect(refusal(() => set({ 'permisions-boundary': 'x' })).resolution).toBe(
-      'Did you mean --permissions-boundary? Write it as --permissions-boundary, or see `amplify boundary set --help`.',
+      'Did you mean --permissions-boundary? `amplify boundary set --help` lists every flag.',
     );
     expect(refusal(() => set({ evn: 'dev' })).resolution).toContain('Did you mean --env?');
     expect(refusal(() => set({ envname: 'dev' })).resolution).toContain('Did you mean --envName?');
