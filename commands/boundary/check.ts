@@ -5,7 +5,7 @@ import { GuardError } from '../../src/errors';
 import { guardPush } from '../../src/flows/push-guard';
 import { errorText } from '../../src/host/errors';
 import type { Printer } from '../../src/host/io';
-import type { Command } from '../../src/host/runtime';
+import type { CommandOf } from '../../src/host/runtime';
 import { findEnv } from '../../src/project/project';
 
 /**
@@ -14,7 +14,7 @@ import { findEnv } from '../../src/project/project';
  * PrePush would; exits 1 where PrePush would stop. Without usable credentials the checks that need no AWS call
  * still run, with a warning.
  */
-export const checkPush: Command = async (runtime) => {
+export const checkPush: CommandOf<'boundary', 'check'> = async (runtime) => {
   const { flags, io, invocation } = runtime;
   const project = await runtime.loadProject();
   const env = findEnv(project, flags.string('env') ?? project.currentEnv);

@@ -1,4 +1,4 @@
-import type { Command } from '../../src/host/runtime';
+import type { CommandOf } from '../../src/host/runtime';
 import { loadProjectState } from '../../src/project/project';
 import { removePublishHooks, writePublishHooks } from '../../src/project/publish-hooks';
 
@@ -7,7 +7,7 @@ import { removePublishHooks, writePublishHooks } from '../../src/project/publish
  * which raises no plugin event: `pre-publish.js` runs `amplify boundary check` and stops the publish when it fails,
  * `post-publish.js` runs `amplify boundary verify`. A file the user wrote is never overwritten or removed.
  */
-export const publishHooks: Command = async ({ flags, io, invocation }) => {
+export const publishHooks: CommandOf<'boundary', 'hooks'> = async ({ flags, io, invocation }) => {
   const { paths } = await loadProjectState(invocation.cwd);
   if (flags.boolean('remove')) {
     let kept = false;

@@ -1,11 +1,11 @@
 import { boundaryRow } from '../../src/boundary/show-report';
 import { formatTable } from '../../src/format/table';
-import type { Command } from '../../src/host/runtime';
+import type { CommandOf } from '../../src/host/runtime';
 import { findEnv } from '../../src/project/project';
 import { publishGuardState } from '../../src/project/publish-hooks';
 
 /** `amplify boundary show`: each env's boundary, its source and whether it is valid (offline). */
-export const showBoundary: Command = async ({ flags, io, loadProject }) => {
+export const showBoundary: CommandOf<'boundary', 'show'> = async ({ flags, io, loadProject }) => {
   const project = await loadProject();
   const name = flags.string('env');
   const envs = name === undefined ? project.envs : [findEnv(project, name)];

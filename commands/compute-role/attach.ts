@@ -8,11 +8,11 @@ import { checkRoleNameFlag, readPolicyFile, recordIsFor } from '../../src/flows/
 import { askAttachChoice, checkedRequest, type AttachChoice } from '../../src/flows/attach-request';
 import { chooseHostingTarget, envBranchOf, openHosting } from '../../src/flows/hosting-target';
 import { pendingBranchesOf } from '../../src/flows/role-effects';
-import type { Command } from '../../src/host/runtime';
+import type { CommandOf } from '../../src/host/runtime';
 import { writeComputeRole } from '../../src/project/guard-config';
 
 /** `amplify compute-role attach`: an IAM compute role on the env's hosting branch (or the app default). */
-export const attachComputeRole: Command = async (runtime) => {
+export const attachComputeRole: CommandOf<'compute-role', 'attach'> = async (runtime) => {
   const { flags, invocation, io } = runtime;
   const roleArnFlag = flags.string('role-arn');
   const policyArns = flags.list('policy-arns');
@@ -32,7 +32,7 @@ export const attachComputeRole: Command = async (runtime) => {
   checkRoleNameFlag(roleNameFlag);
   const flagDocument = policyFile === undefined ? undefined : await readPolicyFile(invocation.cwd, policyFile);
 
-  const { project, env, appId, aws, envTarget } = await openHosting(runtime);
+  const { project, env, appId, aws, envTarget } = await openHosting(runtime, runtime.flags.string('env'));
   const configured = project.config.environments[env.name]?.computeRole;
   const [{ hostingTarget, branches }, app] = await Promise.all([
     chooseHostingTarget(aws.hosting, appId, env.name, {

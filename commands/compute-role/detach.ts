@@ -6,13 +6,13 @@ import { applyRedeploy } from '../../src/flows/apply-compute-role';
 import { recordIsFor } from '../../src/flows/attach-inputs';
 import { chooseHostingTarget, envBranchOf, openHosting } from '../../src/flows/hosting-target';
 import { pendingBranchesOf } from '../../src/flows/role-effects';
-import type { Command } from '../../src/host/runtime';
+import type { CommandOf } from '../../src/host/runtime';
 import { writeComputeRole } from '../../src/project/guard-config';
 
 /** `amplify compute-role detach`: removes the compute role from the target and, if asked, deletes a role the plugin made. */
-export const detachComputeRole: Command = async (runtime) => {
+export const detachComputeRole: CommandOf<'compute-role', 'detach'> = async (runtime) => {
   const { flags, io } = runtime;
-  const { project, env, appId, aws } = await openHosting(runtime);
+  const { project, env, appId, aws } = await openHosting(runtime, runtime.flags.string('env'));
   const configured = project.config.environments[env.name]?.computeRole;
   const [{ hostingTarget, branches }, app] = await Promise.all([
     chooseHostingTarget(aws.hosting, appId, env.name, {

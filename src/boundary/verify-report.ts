@@ -1,7 +1,8 @@
 import type { DriftCause } from './drift-cause';
+import type { RoleStatus } from './role-status';
 
-/** How a deployed role stands against the env's expected boundary. */
-export type RoleStatus = 'ok' | 'missing' | 'mismatch' | 'not-found';
+/** How a deployed role stands against the env's expected boundary (kept here for existing importers). */
+export type { RoleStatus };
 
 /** One role of `verify` (also its JSON shape); a role that is not `ok` also says why and what fixes it. */
 export type RoleCheck = {

@@ -123,7 +123,7 @@ describe('amplify boundary show', () => {
   it('with --json, writes a failure to stderr only and sets exit code 1 instead of throwing', async () => {
     await writeFile(project.guardConfig, '{\n  "boundary": {\n    "required": true,\n  }\n}\n');
     const { io, error } = await show({ json: true });
-    expect(error).toBeUndefined();
+    expect((error as Error).name).toBe('ConfigurationError');
     expect(process.exitCode).toBe(1);
     expect(io.stdout).toEqual([]);
     expect(io.lines).toEqual([]);

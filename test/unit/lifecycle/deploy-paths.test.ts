@@ -1,6 +1,7 @@
 import type { HostContext } from '../../../src/host/context';
 import { fakeEnvAws, forbiddenAws, type FakeAccount } from '../helpers/fake-aws';
 import {
+  expectStopped,
   DEV_ACCOUNT,
   devProvider,
   keepingExitCode,
@@ -127,7 +128,7 @@ describe('PrePush in a build', () => {
       command: 'push',
       options: { yes: true },
     });
-    const error = run.error as { message: string; resolution: string };
+    const error = expectStopped(run);
     expect(error.message).toContain('a push would strip the boundary from every IAM role');
     expect(error.resolution).toContain(`amplify boundary set --env dev --permissions-boundary ${BOUNDARY}`);
     expect(error.resolution).toContain(`AMPLIFY_PERMISSIONS_BOUNDARY_ARN=${BOUNDARY}`);
@@ -141,7 +142,7 @@ describe('PrePush in a build', () => {
       command: 'push',
       options: { yes: true },
     });
-    const error = run.error as { resolution: string };
+    const error = expectStopped(run);
     expect(error.resolution).toContain('AMPLIFY_PERMISSIONS_BOUNDARY_ARN=<arn>');
     expect(error.resolution).toContain('"policyName":"<policy name>"');
   });
@@ -150,7 +151,7 @@ describe('PrePush in a build', () => {
     project = await makeProject({ dev: { awscloudformation: devProvider({ PermissionsBoundaryPolicyArn: '' }) } });
     await project.write('amplify/iam-guard.json', { boundary: { required: true } });
     const run = await raiseEvent({ cwd: project.root }, 'PrePush', { command: 'push', options: { yes: true } });
-    expect((run.error as { resolution: string }).resolution).not.toContain('AMPLIFY_PERMISSIONS_BOUNDARY_ARN');
+    expect(expectStopped(run).resolution).not.toContain('AMPLIFY_PERMISSIONS_BOUNDARY_ARN');
   });
 });
 
