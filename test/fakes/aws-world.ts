@@ -86,8 +86,8 @@ export type RoleSeed = Partial<StoredRole> & { name: string };
 export type AccountSeed = {
   /** Policy ARNs that exist; an AWS-managed one exists in every account, another in the account it names. */
   policies?: string[];
-  /** Roles: a list, or role name → its boundary (undefined: none). */
-  roles?: RoleSeed[] | Record<string, string | undefined>;
+  /** Role name → its boundary (undefined: none); `AwsWorld.addRole` seeds a role with more. */
+  roles?: Record<string, string | undefined>;
   /** Stack name or ARN → its resources. */
   stacks?: Record<string, StackResource[]>;
   /** Stack name → its deployed template and parameter values (the stack exists even without resources). */
@@ -193,10 +193,7 @@ export const createWorld = (seeds: Record<string, AccountSeed> = {}): AwsWorld =
         if (AWS_MANAGED.test(arn)) world.awsManaged.add(arn);
         else state.policies.add(arn);
       }
-      const roles = Array.isArray(seed.roles)
-        ? seed.roles
-        : Object.entries(seed.roles ?? {}).map(([name, boundary]) => ({ name, boundary }));
-      for (const role of roles) world.addRole(account, role);
+      for (const [name, boundary] of Object.entries(seed.roles ?? {})) world.addRole(account, { name, boundary });
       for (const [name, resources] of Object.entries(seed.stacks ?? {}))
         state.stacks.set(name, { resources, parameters: {} });
       for (const [name, template] of Object.entries(seed.templates ?? {})) {

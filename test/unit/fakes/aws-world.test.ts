@@ -27,7 +27,7 @@ describePortContract('the in-memory world', {
     },
     stackWithRole: (account, stack, roleName) => {
       world.seed(account, {
-        roles: [{ name: roleName }],
+        roles: { [roleName]: undefined },
         stacks: { [stack]: [{ logicalId: 'Role', type: 'AWS::IAM::Role', physicalId: roleName }] },
       });
       return Promise.resolve();
