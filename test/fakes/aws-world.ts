@@ -19,8 +19,10 @@
  *   found, and changing one fails with `NoSuchEntity`.
  * - A stack is named by its name or its ARN. An unknown stack fails every CloudFormation call with a
  *   `ValidationError` ("Stack with id … does not exist").
- * - An unknown app or branch is a `NotFoundException`. A release job starts `PENDING`; only a job set to
- *   `SUCCEED` counts as the branch's last deployment.
+ * - An unknown app or branch is a `NotFoundException`. A release job starts only for an app connected to a
+ *   repository (one deployed by hand is a `BadRequestException`), and starts `PENDING`; only a job set to
+ *   `SUCCEED` counts as the branch's last deployment. Apps are checked against the Amplify stand-in, which
+ *   holds one account's apps, so "accounts are apart" is the world's own promise for them.
  * - Failures go through the same SDK-error table as the adapters' (`callAws`), so a command prints the
  *   same words whichever ports it was given.
  * - Forbidden mode: every call of every port fails the test, naming the action (`iam:GetPolicy`). IAM's
@@ -374,6 +376,8 @@ const worldPorts = (world: AwsWorld, state: AccountState, env?: string): EnvAws 
     startRelease: (appId, branch) =>
       call('amplify:StartJob', `branch ${branch} of app ${appId}`, () => {
         hostingHolder(appId, { kind: 'branch', branch });
+        if (!existingApp(appId).app.repository)
+          throw awsError('BadRequestException', 'StartJob is not supported for apps deployed manually.');
         const jobs = existingApp(appId).jobs;
         const earlier = jobs.get(branch) ?? [];
         const jobId = String(earlier.length + 1);

@@ -3,6 +3,7 @@ import { CreatePolicyCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/clie
 import { createEnvAws } from '../../src/aws/factory';
 import type { StaticCredentials } from '../../src/aws/ports';
 import { ALLOW_ALL, credentialsInAccount, DEFAULT_ACCOUNT, DEFAULT_CREDENTIALS } from '../support/accounts';
+import { startAmplifyFake, type AmplifyFake } from '../fakes/amplify-fake';
 import { resetMoto } from '../support/moto';
 import { describePortContract } from '../support/port-contract';
 
@@ -22,8 +23,18 @@ const as = (account: string): StaticCredentials => {
   return found;
 };
 
-beforeAll(() => {
+let amplify: AmplifyFake;
+const saved = process.env.AWS_ENDPOINT_URL_AMPLIFY;
+
+// moto has no Amplify: the hosting port talks to the project's Amplify stand-in, which holds one account's apps.
+beforeAll(async () => {
   process.env.AWS_ENDPOINT_URL = endpoint;
+  amplify = await startAmplifyFake();
+  process.env.AWS_ENDPOINT_URL_AMPLIFY = amplify.url;
+});
+afterAll(async () => {
+  process.env.AWS_ENDPOINT_URL_AMPLIFY = saved;
+  await amplify.stop();
 });
 
 // The SDK adapters on moto: every case of the shared contract except the two moto cannot express
@@ -33,6 +44,7 @@ describePortContract('the SDK adapters on moto', {
   can: { denyGetPolicy: false, findRolesIgnoringCase: false },
   reset: async () => {
     await resetMoto(endpoint);
+    amplify.reset();
     credentials = {
       [DEFAULT_ACCOUNT]: DEFAULT_CREDENTIALS,
       [OTHER_ACCOUNT]: await credentialsInAccount(endpoint, OTHER_ACCOUNT),
@@ -66,6 +78,11 @@ describePortContract('the SDK adapters on moto', {
         },
       };
       await cloudformation.send(new CreateStackCommand({ StackName: stack, TemplateBody: JSON.stringify(template) }));
+    },
+    app: (app, branches) => {
+      amplify.addApp(app);
+      for (const branch of branches) amplify.addBranch(app.appId, branch);
+      return Promise.resolve();
     },
     denyGetPolicy: () => Promise.reject(new Error('moto cannot deny a call')),
   },

@@ -1,4 +1,4 @@
-import type { EnvAws } from '../../src/aws/ports';
+import type { EnvAws, HostingApp, HostingBranch } from '../../src/aws/ports';
 import { GuardError } from '../../src/errors';
 
 /** A role to seed: its name (in the case it is created with) and its permissions boundary, if any. */
@@ -25,6 +25,8 @@ export type PortSubject = {
     role: (account: string, role: SeededRole) => Promise<void>;
     /** Deploys a stack with one `AWS::IAM::Role` (logical id `Role`) of this name. */
     stackWithRole: (account: string, stack: string, roleName: string) => Promise<void>;
+    /** Creates an Amplify Hosting app with these branches in the first account. */
+    app: (app: HostingApp, branches: HostingBranch[]) => Promise<void>;
     /** Takes `iam:GetPolicy` away from the account's credentials; only called when `can.denyGetPolicy`. */
     denyGetPolicy: (account: string) => Promise<void>;
   };
@@ -180,6 +182,54 @@ export const describePortContract = (name: string, subject: PortSubject): void =
         await expect(stacks.listResources('amplify-shop-prod')).rejects.toThrow(
           'Stack with id amplify-shop-prod does not exist',
         );
+      });
+    });
+
+    describe('hosting', () => {
+      const app = (repository?: string): HostingApp => ({
+        appId: 'd1shop',
+        name: 'shop',
+        environmentVariables: {},
+        repository,
+      });
+      const roleArn = (name: string) => `arn:aws:iam::${first}:role/${name}`;
+
+      it('refuses an unknown app as not found, naming it', async () => {
+        const failure = (await subject.ports(first)).hosting.getApp('d1nope');
+        await expect(failure).rejects.toThrow(GuardError);
+        await expect(failure).rejects.toThrow('app d1nope was not found (amplify:GetApp');
+      });
+
+      it("sets and removes a branch's compute role and the app default, and refuses an unknown branch", async () => {
+        await subject.seed.app(app(), [{ branchName: 'main', environmentVariables: {} }]);
+        const { hosting } = await subject.ports(first);
+        await hosting.setComputeRole('d1shop', { kind: 'branch', branch: 'main' }, roleArn('main-role'));
+        await hosting.setComputeRole('d1shop', { kind: 'app' }, roleArn('app-role'));
+        expect((await hosting.listBranches('d1shop')).map((branch) => branch.computeRoleArn)).toEqual([
+          roleArn('main-role'),
+        ]);
+        expect((await hosting.getApp('d1shop')).computeRoleArn).toBe(roleArn('app-role'));
+        await hosting.setComputeRole('d1shop', { kind: 'branch', branch: 'main' }, '');
+        expect((await hosting.listBranches('d1shop'))[0]?.computeRoleArn).toBeUndefined();
+        await expect(
+          hosting.setComputeRole('d1shop', { kind: 'branch', branch: 'gone' }, roleArn('main-role')),
+        ).rejects.toThrow('amplify:UpdateBranch');
+      });
+
+      it('starts a release job of an app with a repository, which is no deployment until it succeeds', async () => {
+        await subject.seed.app(app('https://github.com/example/shop'), [
+          { branchName: 'main', environmentVariables: {} },
+        ]);
+        const { hosting } = await subject.ports(first);
+        await expect(hosting.startRelease('d1shop', 'main')).resolves.toEqual(expect.any(String));
+        await expect(hosting.lastDeployment('d1shop', 'main')).resolves.toBeUndefined();
+      });
+
+      it('refuses a release job of an app deployed by hand', async () => {
+        await subject.seed.app(app(), [{ branchName: 'main', environmentVariables: {} }]);
+        const failure = (await subject.ports(first)).hosting.startRelease('d1shop', 'main');
+        await expect(failure).rejects.toThrow(GuardError);
+        await expect(failure).rejects.toThrow('amplify:StartJob');
       });
     });
 

@@ -14,7 +14,7 @@ describePortContract('the in-memory world', {
     world = createWorld();
     return Promise.resolve();
   },
-  ports: (account) => Promise.resolve(world.aws(account)),
+  ports: (account) => Promise.resolve(world.aws(account, 'dev')),
   seed: {
     policy: (account, name) => {
       const arn = `arn:aws:iam::${account}:policy/${name}`;
@@ -30,6 +30,10 @@ describePortContract('the in-memory world', {
         roles: { [roleName]: undefined },
         stacks: { [stack]: [{ logicalId: 'Role', type: 'AWS::IAM::Role', physicalId: roleName }] },
       });
+      return Promise.resolve();
+    },
+    app: (app, branches) => {
+      world.addApp(FIRST, app, branches);
       return Promise.resolve();
     },
     denyGetPolicy: (account) => {
@@ -83,7 +87,7 @@ describe('the in-memory world beyond the shared contract', () => {
 
   it('counts only a succeeded job as the last deployment of a branch, and refuses an unknown branch', async () => {
     world = createWorld();
-    const app = world.addApp(FIRST, { appId: 'd1abc', name: 'shop', environmentVariables: {} }, [
+    const app = world.addApp(FIRST, { appId: 'd1abc', name: 'shop', environmentVariables: {}, repository: 'r' }, [
       { branchName: 'main', environmentVariables: {} },
     ]);
     const { hosting } = world.aws(FIRST);
