@@ -27,7 +27,8 @@ export type RunScope = { cwd: string; secrets: Pick<Redactor, 'add'> };
 /** What a command run needs from the outside world; the CLI's own in production, fakes in tests. */
 export type HostServices = {
   terminal: Terminal;
-  io(settings: IoSettings): Promise<Io>;
+  /** Output and prompts for one run; `context` locates the host CLI's own printer and prompter. */
+  io(settings: IoSettings, context: HostContext): Promise<Io>;
   envSession(
     context: HostContext,
     env: { name: string; account?: string; region?: string },
@@ -87,11 +88,14 @@ export const runCommand = async (context: HostContext, table: CommandTable, serv
     const invocation = readInvocation(context, services.terminal);
     const { command, spec } = lookup(table, invocation);
     const flags = readFlags(options, `amplify ${invocation.plugin} ${invocation.command}`, spec);
-    io = await services.io({
-      interactive: invocation.interactive,
-      showProgress: services.terminal.stdoutIsTTY && !machineOutput,
-      redactor,
-    });
+    io = await services.io(
+      {
+        interactive: invocation.interactive,
+        showProgress: services.terminal.stdoutIsTTY && !machineOutput,
+        redactor,
+      },
+      context,
+    );
     const scope: RunScope = { cwd: invocation.cwd, secrets: redactor };
     const runtime: CommandRuntime = {
       invocation,

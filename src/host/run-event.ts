@@ -92,7 +92,7 @@ export const handleEvent = async (
     cwd: terminal.cwd,
     env: terminal.env,
     memory: memoryOf(context),
-    io: () => (io ??= services.io({ interactive, showProgress: terminal.stdoutIsTTY, redactor })),
+    io: () => (io ??= services.io({ interactive, showProgress: terminal.stdoutIsTTY, redactor }, context)),
     envSession: onePerEnv((env) => services.envSession(context, env, scope)),
     accessSession: (label, access) => services.accessSession(label, access, scope),
   };
