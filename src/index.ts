@@ -38,16 +38,16 @@ export const EVENTS: EventTable = {
 
 /** The CLI's own printer, prompter and credentials, and this process's terminal. */
 const hostServices = async (): Promise<HostServices> => {
-  const [{ processTerminal }, { amplifyPromptsIo }, { hostEnvSession, plainAccessSession }] = await Promise.all([
+  const [{ processTerminal }, { amplifyPromptsIo }] = await Promise.all([
     import('./host/invocation'),
     import('./host/io'),
-    import('./host/run-command'),
   ]);
+  // The AWS session code loads with the first session a run opens: an idle event opens none.
   return {
     terminal: processTerminal(),
     io: amplifyPromptsIo,
-    envSession: hostEnvSession,
-    accessSession: plainAccessSession,
+    envSession: async (...args) => (await import('./host/run-command')).hostEnvSession(...args),
+    accessSession: async (...args) => (await import('./host/run-command')).plainAccessSession(...args),
   };
 };
 

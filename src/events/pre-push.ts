@@ -1,9 +1,7 @@
 import { decidePrePush, type PrePushInput } from '../boundary/pre-push-plan';
 import { BOUNDARY_ENV_VAR } from '../boundary/resolution';
-import { refusalFor } from '../boundary/set-plan';
 import { arnFromPolicyName } from '../boundary/target';
 import { GuardError } from '../errors';
-import { checkBoundary } from '../flows/check-boundary';
 import type { EventHandler, EventRuntime } from '../host/run-event';
 import { readDeployedBoundary } from '../project/deployed-state';
 import { loadProjectState, type ProjectState } from '../project/project';
@@ -87,7 +85,12 @@ export const prePush: EventHandler = async (runtime) => {
   }
 };
 
+// Loaded only when the env has a boundary to check: an idle push loads no more than it needs to decide.
 const ensureValid = async (runtime: EventRuntime, env: EnvRecord, arn: string): Promise<void> => {
+  const [{ checkBoundary }, { refusalFor }] = await Promise.all([
+    import('../flows/check-boundary'),
+    import('../boundary/set-plan'),
+  ]);
   const session = await runtime.envSession(env);
   const verdict = await checkBoundary(arn, session.target, session.aws.iam);
   const refusal = refusalFor([{ env: env.name, verdict }], setCommand);

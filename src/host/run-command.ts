@@ -2,7 +2,6 @@ import { openEnvSession, type EnvSession } from '../aws/env-session';
 import type { AwsAccess } from '../aws/ports';
 import { GuardError } from '../errors';
 import { loadProject } from '../project/project';
-import type { EnvRecord } from '../project/team-provider-info';
 import { COMMAND_USAGE, pluginOfCommand, type CommandSpec, type PluginName } from '../usage';
 import type { HostContext } from './context';
 import { findProjectRoot, projectPaths } from '../project/paths';
@@ -11,6 +10,7 @@ import { errorText, loadHostErrorClasses, toHostError } from './errors';
 import { readFlags } from './flags';
 import { readInvocation, type Invocation, type Terminal } from './invocation';
 import { CANCELLED_EXIT_CODE, PromptCancelled, type Io, type IoSettings } from './io';
+import { onePerEnv } from './one-per-env';
 import { exitCodeOf } from './outcome';
 import { createRedactor, type Redactor } from './redact';
 import type { Command, CommandRuntime } from './runtime';
@@ -46,16 +46,6 @@ export const hostEnvSession: HostServices['envSession'] = async (context, env, s
   const paths = projectPaths(await findProjectRoot(scope.cwd));
   const request = { env: env.name, region: env.region, paths, secrets: scope.secrets };
   return openEnvSession(env, await hostEnvAccess(context, request));
-};
-
-/** Opens each env's session once per run, however many steps ask for it. */
-export const onePerEnv = (open: (env: EnvRecord) => Promise<EnvSession>): ((env: EnvRecord) => Promise<EnvSession>) => {
-  const sessions = new Map<string, Promise<EnvSession>>();
-  return (env) => {
-    const session = sessions.get(env.name) ?? open(env);
-    sessions.set(env.name, session);
-    return session;
-  };
 };
 
 const lookup = (table: CommandTable, invocation: Invocation): { command: CommandLoader; spec: CommandSpec } => {

@@ -7,7 +7,8 @@ import { isInteractive, type Terminal } from './invocation';
 import { CANCELLED_EXIT_CODE, PromptCancelled, type Io } from './io';
 import { exitCodeOf, type Outcome } from './outcome';
 import { createRedactor } from './redact';
-import { onePerEnv, type HostServices } from './run-command';
+import { onePerEnv } from './one-per-env';
+import type { HostServices } from './run-command';
 
 /** The lifecycle events the manifest declares. */
 export const EVENT_NAMES = ['PreInit', 'PostInit', 'PostEnvAdd', 'PrePush', 'PostPush'] as const;
