@@ -3,12 +3,15 @@ import { limitOperations, nameEndpointOnError, requestHandlerSettings, TIME_LIMI
 import type { AwsAccess, EnvAws } from './ports';
 import { createRequestCounter } from './request-count';
 
-/** Retry settings for every client: adaptive mode backs off when IAM, CloudFormation or Amplify throttle. */
-export const RETRY = { retryMode: 'adaptive', maxAttempts: 6 } as const;
+/** Attempts of one request that fails for another reason than throttling (throttling is paced, not counted). */
+export const MAX_ATTEMPTS = 6;
 
-/** Client settings for one account; the SDK still honours AWS_ENDPOINT_URL* and AWS_REGION. */
+/**
+ * Client settings for one account; the SDK still honours AWS_ENDPOINT_URL* and AWS_REGION. Each client gets its
+ * own send rate: IAM, CloudFormation and Amplify throttle separately.
+ */
 export const clientConfig = async (access: AwsAccess, limits: TimeLimits = TIME_LIMITS) => ({
-  ...RETRY,
+  maxAttempts: MAX_ATTEMPTS,
   requestHandler: await requestHandlerSettings(limits),
   ...(access.region ? { region: access.region } : {}),
   ...(access.credentials ? { credentials: access.credentials } : {}),
@@ -60,6 +63,8 @@ export const createEnvAws = async (
     cloudformation,
     roles,
     hosting,
+    { StandardRetryStrategy },
+    { createSendRate, throttleAwareRetry },
   ] = await Promise.all([
     import('@aws-sdk/client-iam'),
     import('@aws-sdk/client-sts'),
@@ -70,20 +75,26 @@ export const createEnvAws = async (
     import('./cloudformation'),
     import('./roles'),
     import('./hosting'),
+    import('@smithy/core/retry'),
+    import('./send-rate'),
   ]);
-  const config = await clientConfig(access, limits);
+  const shared = await clientConfig(access, limits);
+  const config = () => ({
+    ...shared,
+    retryStrategy: throttleAwareRetry(new StandardRetryStrategy(MAX_ATTEMPTS), createSendRate()),
+  });
   const counter = createRequestCounter();
   const client = <C extends Parameters<typeof guarded>[0]>(made: C, service: string): C =>
     counter.watch(guarded(made, limits), service);
-  const stsClient = client(new STSClient(config), 'sts');
-  const iamClient = client(new IAMClient(config), 'iam');
+  const stsClient = client(new STSClient(config()), 'sts');
+  const iamClient = client(new IAMClient(config()), 'iam');
   return {
     region: access.region ?? (await resolveRegion(() => stsClient.config.region(), access)),
     iam: iam.createIamPort(iamClient, env),
     roles: roles.createRolesPort(iamClient, env),
-    hosting: hosting.createHostingPort(client(new AmplifyClient(config), 'amplify'), env),
+    hosting: hosting.createHostingPort(client(new AmplifyClient(config()), 'amplify'), env),
     identity: sts.createIdentityPort(stsClient, env),
-    stacks: cloudformation.createStacksPort(client(new CloudFormationClient(config), 'cloudformation'), env),
+    stacks: cloudformation.createStacksPort(client(new CloudFormationClient(config()), 'cloudformation'), env),
     requests: counter.counts,
   };
 };
