@@ -24,7 +24,7 @@ const counting = (maxAttempts: number): RetryStrategyV2 & { refreshed: number } 
     acquireInitialRetryToken: () => Promise.resolve(token(0)),
     refreshRetryTokenForRetry: (previous: RetryToken, info: RetryErrorInfo) => {
       strategy.refreshed += 1;
-      if (previous.getRetryCount() + 1 >= maxAttempts) return Promise.reject(info.error);
+      if (previous.getRetryCount() + 1 >= maxAttempts) return Promise.reject(info.error ?? new Error('no error'));
       return Promise.resolve(token(previous.getRetryCount() + 1));
     },
     recordSuccess: () => {},
