@@ -4,12 +4,12 @@ import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types'
  * How fast one client sends. Unpaced until its service answers `Throttling`; from then on paced near the rate
  * the service admits: the successes of the last second set it at the first throttle, a later throttle cuts it
  * by 15 % (at most once a second, since the requests already in flight were sent at the old rate), and each
- * success raises it a little. A request refused for throttling costs the service nothing, so sending slightly
- * above its rate keeps it busy; sending below it would leave its capacity unused.
+ * success raises it by one request a second. A request refused for throttling costs the service nothing, so
+ * sending slightly above its rate keeps it busy, while sending below it would leave its capacity unused.
  */
 export type SendRate = {
-  /** Milliseconds to wait before the next request may go, with that slot taken. */
-  reserve(): number;
+  /** Resolves when the next request may go; `retry` puts a throttled request before the new ones. */
+  acquire(retry?: boolean): Promise<void>;
   success(): void;
   throttled(): void;
   /** Requests per second now (Infinity while unpaced). */
@@ -18,25 +18,42 @@ export type SendRate = {
 
 const WINDOW_MS = 1000;
 const CUT = 0.85;
-const RAISE_PER_SUCCESS = 0.25;
+const RAISE_PER_SUCCESS = 1;
 
 /** A new, unpaced send rate; `now` is injectable for tests. */
 export const createSendRate = (now: () => number = () => performance.now()): SendRate => {
   let perSecond = Infinity;
-  let nextAt = 0;
   let lastCut = -Infinity;
+  let lastRelease = -Infinity;
+  let timer: NodeJS.Timeout | undefined;
   const successes: number[] = [];
+  // Requests waiting for their turn, released one per 1/perSecond at the rate in force when each goes.
+  const waiting: Array<() => void> = [];
   const recent = (at: number): number => {
     while (successes.length > 0 && successes[0] <= at - WINDOW_MS) successes.shift();
     return successes.length;
   };
-  return {
-    reserve() {
-      if (perSecond === Infinity) return 0;
+  const release = (): void => {
+    timer = undefined;
+    while (waiting.length > 0) {
       const at = now();
-      const slot = Math.max(at, nextAt);
-      nextAt = slot + WINDOW_MS / perSecond;
-      return slot - at;
+      const due = perSecond === Infinity ? at : lastRelease + WINDOW_MS / perSecond;
+      if (at < due) {
+        timer = setTimeout(release, due - at);
+        return;
+      }
+      lastRelease = at;
+      waiting.shift()!();
+    }
+  };
+  return {
+    acquire(retry = false) {
+      if (perSecond === Infinity && waiting.length === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        if (retry) waiting.unshift(resolve);
+        else waiting.push(resolve);
+        if (!timer) release();
+      });
     },
     success() {
       const at = now();
@@ -59,11 +76,9 @@ type Token = RetryToken & { inner: RetryToken; throttles: number };
 /** How many times one request may be refused for throttling before its error is final. */
 export const MAX_THROTTLES = 100;
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * An SDK retry strategy that leaves throttling to `rate` and every other retry to `inner` (the SDK's standard
- * strategy): each request waits for its slot, and a throttled one is sent again at its next slot, without using
+ * strategy): each request waits for its turn, and a throttled one is sent again at the next turn, without using
  * the inner strategy's attempts or retry quota. The SDK's own adaptive mode gives up after a few attempts,
  * while a large env read against a throttling account needs many seconds of pacing; the operation's deadline
  * still bounds the wait.
@@ -82,8 +97,7 @@ export const throttleAwareRetry = (
   return {
     async acquireInitialRetryToken(scope) {
       const first = await inner.acquireInitialRetryToken(scope);
-      const wait = rate.reserve();
-      if (wait > 0) await sleep(wait);
+      await rate.acquire();
       return token(first, 0, 0, 0);
     },
     async refreshRetryTokenForRetry(previous, errorInfo: RetryErrorInfo) {
@@ -91,11 +105,12 @@ export const throttleAwareRetry = (
       const retries = previous.getRetryCount() + 1;
       if (errorInfo.errorType !== 'THROTTLING') {
         const next = await inner.refreshRetryTokenForRetry(wrapped, errorInfo);
-        return token(next, throttles, retries, next.getRetryDelay() + rate.reserve());
+        return token(next, throttles, retries, next.getRetryDelay());
       }
       rate.throttled();
       if (throttles >= maxThrottles) throw errorInfo.error ?? new Error('Throttling');
-      return token(wrapped, throttles + 1, retries, rate.reserve());
+      await rate.acquire(true);
+      return token(wrapped, throttles + 1, retries, 0);
     },
     recordSuccess(done) {
       rate.success();

@@ -33,21 +33,25 @@ const counting = (maxAttempts: number): RetryStrategyV2 & { refreshed: number } 
 };
 
 describe('the send rate of a client', () => {
-  it('lets every request go at once until the service throttles', () => {
-    const time = clock();
-    const rate = createSendRate(time.now);
-    for (let sent = 0; sent < 100; sent += 1) expect(rate.reserve()).toBe(0);
+  it('lets every request go at once until the service throttles', async () => {
+    const rate = createSendRate();
+    await Promise.all(Array.from({ length: 100 }, () => rate.acquire()));
     expect(rate.perSecond()).toBe(Infinity);
   });
 
-  it('paces at the rate the service admitted in the last second after its first throttle', () => {
-    const time = clock();
-    const rate = createSendRate(time.now);
-    for (let ok = 0; ok < 20; ok += 1) rate.success();
-    time.advance(40);
+  it('paces at the rate the service admitted in the last second after its first throttle', async () => {
+    const rate = createSendRate();
+    for (let ok = 0; ok < 40; ok += 1) rate.success();
     rate.throttled();
-    expect(rate.perSecond()).toBe(20);
-    expect([rate.reserve(), rate.reserve(), rate.reserve()]).toEqual([0, 50, 100]);
+    expect(rate.perSecond()).toBe(40);
+    const released: string[] = [];
+    const start = performance.now();
+    await Promise.all(
+      ['new 1', 'new 2', 'retry'].map((name) => rate.acquire(name === 'retry').then(() => released.push(name))),
+    );
+    // Three turns at 40 a second: the first at once, the next two 25 ms apart.
+    expect(performance.now() - start).toBeGreaterThanOrEqual(45);
+    expect(released).toEqual(['new 1', 'retry', 'new 2']);
   });
 
   it('cuts the rate at most once a second, and raises it with each success', () => {
@@ -63,7 +67,7 @@ describe('the send rate of a client', () => {
     expect(rate.perSecond()).toBe(17);
     rate.success();
     rate.success();
-    expect(rate.perSecond()).toBe(17.5);
+    expect(rate.perSecond()).toBe(19);
   });
 
   it('never paces below one request a second', () => {
@@ -77,10 +81,17 @@ describe('the send rate of a client', () => {
   });
 });
 
+/** A rate whose service admitted 1000 requests in the last second: throttled requests wait a millisecond. */
+const fastRate = () => {
+  const rate = createSendRate();
+  for (let ok = 0; ok < 1000; ok += 1) rate.success();
+  return rate;
+};
+
 describe('retries of a throttle-aware client', () => {
-  it('sends a throttled request again at its next slot without using up its attempts', async () => {
+  it('sends a throttled request again at its next turn without using up its attempts', async () => {
     const inner = counting(3);
-    const retry = throttleAwareRetry(inner, createSendRate(clock().now));
+    const retry = throttleAwareRetry(inner, fastRate());
     let token = await retry.acquireInitialRetryToken('');
     for (let throttled = 0; throttled < 10; throttled += 1)
       token = await retry.refreshRetryTokenForRetry(token, throttling());
@@ -90,7 +101,7 @@ describe('retries of a throttle-aware client', () => {
 
   it('leaves every other error to the standard strategy and its attempts', async () => {
     const inner = counting(3);
-    const retry = throttleAwareRetry(inner, createSendRate(clock().now));
+    const retry = throttleAwareRetry(inner, fastRate());
     let token = await retry.acquireInitialRetryToken('');
     token = await retry.refreshRetryTokenForRetry(token, throttling());
     token = await retry.refreshRetryTokenForRetry(token, transient());
@@ -100,7 +111,7 @@ describe('retries of a throttle-aware client', () => {
   });
 
   it('gives up on a request the service keeps throttling', async () => {
-    const retry = throttleAwareRetry(counting(3), createSendRate(clock().now), 4);
+    const retry = throttleAwareRetry(counting(3), fastRate(), 4);
     let token = await retry.acquireInitialRetryToken('');
     for (let throttled = 0; throttled < 4; throttled += 1)
       token = await retry.refreshRetryTokenForRetry(token, throttling());
