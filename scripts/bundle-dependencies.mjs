@@ -84,8 +84,9 @@ for (const [file, specifiers] of groups) {
     target: 'node18',
     outfile: join(VENDOR, file),
     external: [...EXTERNAL],
-    minifyWhitespace: true,
-    minifySyntax: true,
+    // Fewer bytes to read and compile each time a command loads the SDK; names stay for stack traces.
+    minify: true,
+    keepNames: true,
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',

@@ -44,37 +44,24 @@ const resolveRegion = async (region: () => Promise<string>, access: AwsAccess): 
   }
 };
 
+// Two turns of the event loop: enough for a request just sent to be written to its socket before the
+// caller blocks the loop (loading a client module is synchronous work).
+const afterSending = (): Promise<void> => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+
 /**
  * Builds the SDK-backed ports for one env, and the region they act in. The SDK is imported here, on first
- * use, so that commands and events that need no AWS call never load it.
+ * use, so that commands and events that need no AWS call never load it. The account check (STS) is sent as
+ * soon as its own client is loaded, and the IAM, CloudFormation and Amplify clients load while it is in
+ * flight: every use of the env's credentials still waits for the caller to check that account.
  */
 export const createEnvAws = async (
   access: AwsAccess,
   env?: string,
   limits: TimeLimits = TIME_LIMITS,
 ): Promise<EnvAws & { region: string }> => {
-  const [
-    { IAMClient },
-    { STSClient },
-    { CloudFormationClient },
-    { AmplifyClient },
-    iam,
-    sts,
-    cloudformation,
-    roles,
-    hosting,
-    { StandardRetryStrategy },
-    { createSendRate, throttleAwareRetry },
-  ] = await Promise.all([
-    import('@aws-sdk/client-iam'),
+  const [{ STSClient }, sts, { StandardRetryStrategy }, { createSendRate, throttleAwareRetry }] = await Promise.all([
     import('@aws-sdk/client-sts'),
-    import('@aws-sdk/client-cloudformation'),
-    import('@aws-sdk/client-amplify'),
-    import('./iam'),
     import('./sts'),
-    import('./cloudformation'),
-    import('./roles'),
-    import('./hosting'),
     import('@smithy/core/retry'),
     import('./send-rate'),
   ]);
@@ -87,13 +74,30 @@ export const createEnvAws = async (
   const client = <C extends Parameters<typeof guarded>[0]>(made: C, service: string): C =>
     counter.watch(guarded(made, limits), service);
   const stsClient = client(new STSClient(config()), 'sts');
+  const region = access.region ?? (await resolveRegion(() => stsClient.config.region(), access));
+  const identity = sts.createIdentityPort(stsClient, env);
+  const account = identity.account();
+  // The caller awaits it when it checks the account; until then a rejection must not count as unhandled.
+  account.catch(() => {});
+  await afterSending();
+
+  const [{ IAMClient }, { CloudFormationClient }, { AmplifyClient }, iam, cloudformation, roles, hosting] =
+    await Promise.all([
+      import('@aws-sdk/client-iam'),
+      import('@aws-sdk/client-cloudformation'),
+      import('@aws-sdk/client-amplify'),
+      import('./iam'),
+      import('./cloudformation'),
+      import('./roles'),
+      import('./hosting'),
+    ]);
   const iamClient = client(new IAMClient(config()), 'iam');
   return {
-    region: access.region ?? (await resolveRegion(() => stsClient.config.region(), access)),
+    region,
     iam: iam.createIamPort(iamClient, env),
     roles: roles.createRolesPort(iamClient, env),
     hosting: hosting.createHostingPort(client(new AmplifyClient(config()), 'amplify'), env),
-    identity: sts.createIdentityPort(stsClient, env),
+    identity: { account: () => account },
     stacks: cloudformation.createStacksPort(client(new CloudFormationClient(config()), 'cloudformation'), env),
     requests: counter.counts,
   };

@@ -3,8 +3,8 @@ import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types'
 /**
  * How fast one client sends. Unpaced until its service answers `Throttling`; from then on paced near the rate
  * the service admits: the successes of the last second set it at the first throttle, a later throttle cuts it
- * by 15 % (at most once a second, since the requests already in flight were sent at the old rate), and each
- * success raises it by one request a second. A request refused for throttling costs the service nothing, so
+ * by 20 % (at most once a second, since the requests already in flight were sent at the old rate), and each
+ * success raises it by half a request a second. A request refused for throttling costs the service nothing, so
  * sending slightly above its rate keeps it busy, while sending below it would leave its capacity unused.
  */
 export type SendRate = {
@@ -17,8 +17,8 @@ export type SendRate = {
 };
 
 const WINDOW_MS = 1000;
-const CUT = 0.85;
-const RAISE_PER_SUCCESS = 1;
+const CUT = 0.8;
+const RAISE_PER_SUCCESS = 0.5;
 
 /** A new, unpaced send rate; `now` is injectable for tests. */
 export const createSendRate = (now: () => number = () => performance.now()): SendRate => {
