@@ -70,7 +70,9 @@ const optional = (samples: readonly Sample[], names: Array<keyof Sample>): Parti
  * it), plus the four round trips that must come first or last (STS, two levels of listing, the last answer).
  */
 export const throttleBound = (throttle: ThrottleSetting, delayMs: number): number => {
-  const iam = (throttle.requests.GetRole ?? 0) + (throttle.requests.GetPolicy ?? 0);
+  // The proxy counts every request it received, the refused ones too.
+  const { GetRole = 0, GetPolicy = 0, Throttling = 0 } = throttle.requests;
+  const iam = GetRole + GetPolicy - Throttling;
   return Math.floor(Math.max(0, iam - 1) / throttle.perSecond) * 1000 + 4 * delayMs;
 };
 
@@ -107,6 +109,7 @@ export const summarize = (samples: readonly Sample[]): Pick<BenchRun, 'medians' 
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const milliseconds = (ms: number): string => `${Math.round(ms)} ms`;
+const fineMilliseconds = (ms: number): string => `${ms.toFixed(1)} ms`;
 const ratio = (value: number): string => value.toFixed(3);
 
 const HEADER = `# Benchmark: \`amplify boundary verify\` at scale
@@ -176,7 +179,7 @@ export const render = (runs: readonly BenchRun[], notes: string): string => {
     const m = run.medians;
     const bound = run.throttle ? throttleBound(run.throttle, run.delayMs) : undefined;
     const throttledRatio = m.throttled !== undefined && bound ? (m.throttled - m.show) / bound : undefined;
-    return `| ${run.label} | ${maybe(m.load, milliseconds)} | ${maybe(m.idleLoad, milliseconds)} | ${maybe(m.idleHandlers, milliseconds)} | ${maybe(m.installBytes, (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MB`)} | ${maybe(m.installPackages, String)} | ${maybe(m.installMs, seconds)} | ${maybe(m.span, seconds)} | ${maybe(m.throttled, seconds)} | ${maybe(bound, seconds)} | ${maybe(throttledRatio, ratio)} | ${run.throttle ? String(run.throttle.requests.Throttling ?? 0) : '–'} |`;
+    return `| ${run.label} | ${maybe(m.load, fineMilliseconds)} | ${maybe(m.idleLoad, fineMilliseconds)} | ${maybe(m.idleHandlers, fineMilliseconds)} | ${maybe(m.installBytes, (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MB`)} | ${maybe(m.installPackages, String)} | ${maybe(m.installMs, seconds)} | ${maybe(m.span, seconds)} | ${maybe(m.throttled, seconds)} | ${maybe(bound, seconds)} | ${maybe(throttledRatio, ratio)} | ${run.throttle ? String(run.throttle.requests.Throttling ?? 0) : '–'} |`;
   });
   return [
     HEADER,
