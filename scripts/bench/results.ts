@@ -169,6 +169,15 @@ export const render = (runs: readonly BenchRun[], notes: string): string => {
         .map(([action, count]) => `${action} ${count}`)
         .join(', ')}.`,
       `- Reading the ${run.roles} roles once known: GetRole ×16 in flight ${milliseconds(run.medians.getRole16)}; GetAccountAuthorizationDetails ${milliseconds(run.medians.gaad)} (${run.gaadPages} page${run.gaadPages === 1 ? '' : 's'} from moto).`,
+      ...(run.throttle
+        ? [
+            `- Requests of the last verify while ${run.throttle.service} answered \`Throttling\` above ${run.throttle.perSecond} a second (refused ones counted in their action too): ${Object.entries(
+              run.throttle.requests,
+            )
+              .map(([action, count]) => `${action} ${count}`)
+              .join(', ')}.`,
+          ]
+        : []),
       '',
     ].join('\n'),
   );
