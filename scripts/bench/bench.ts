@@ -11,7 +11,7 @@ import { CreatePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, readFile } from 'node:fs/promises';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   createSandbox,
@@ -138,6 +138,7 @@ const main = async (): Promise<void> => {
   let proxy: LatencyProxy | undefined;
   let sandbox: Sandbox | undefined;
   let baseline: Sandbox | undefined;
+  let tarball: string | undefined;
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   // Other work on the machine slows every measure; the load averages before and after say how much.
@@ -174,7 +175,7 @@ const main = async (): Promise<void> => {
     const idleProject = wanted('idleHandlers')
       ? await initProject(sandbox, { name: 'idle', env: 'dev', profile: 'default' })
       : undefined;
-    const tarball = wanted('installMs') ? await packPlugin(PLUGIN_ROOT) : undefined;
+    tarball = wanted('installMs') ? await packPlugin(PLUGIN_ROOT) : undefined;
 
     if (baselineRef) baseline = await baselineSandbox(baselineRef, sandbox);
     const viaProxy: NodeJS.ProcessEnv = { AWS_ENDPOINT_URL: proxy.url };
@@ -341,6 +342,7 @@ const main = async (): Promise<void> => {
     await proxy?.stop();
     await moto?.stop();
     for (const home of [sandbox?.home, baseline?.home]) if (home) await rm(home, { recursive: true, force: true });
+    if (tarball) await rm(dirname(tarball), { recursive: true, force: true });
   }
 };
 
