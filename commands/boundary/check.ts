@@ -2,7 +2,7 @@ import type { EnvSession } from '../../src/aws/env-session';
 import { isBuildRun } from '../../src/boundary/build-fixes';
 import { notConfiguredProblem } from '../../src/boundary/show-report';
 import { GuardError } from '../../src/errors';
-import { guardPush } from '../../src/flows/push-guard';
+import { guardPush } from '../../src/ask/push-guard';
 import { errorText } from '../../src/host/errors';
 import type { Printer } from '../../src/host/io';
 import type { CommandOf } from '../../src/host/runtime';

@@ -1,6 +1,6 @@
 import { BOUNDARY_ENV_VAR } from '../../src/boundary/resolution';
 import { GuardError } from '../../src/errors';
-import { resolutionInput, resolutionError, resolveBoundary } from '../../src/flows/resolve-boundary';
+import { resolutionInput, resolutionError, resolveBoundary } from '../../src/read/resolve-boundary';
 import type { CommandOf } from '../../src/host/runtime';
 import { findEnv, loadProjectState } from '../../src/project/project';
 

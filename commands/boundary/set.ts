@@ -8,10 +8,10 @@ import {
   type EnvVerdict,
 } from '../../src/boundary/set-plan';
 import { GuardError } from '../../src/errors';
-import { checkBoundary } from '../../src/flows/check-boundary';
-import { envTarget } from '../../src/flows/env-target';
-import { pickBoundary } from '../../src/flows/pick-boundary';
-import { selectEnvs } from '../../src/flows/select-envs';
+import { checkBoundary } from '../../src/read/check-boundary';
+import { envTarget } from '../../src/read/env-target';
+import { pickBoundary } from '../../src/ask/pick-boundary';
+import { selectEnvs } from '../../src/ask/select-envs';
 import type { CommandOf } from '../../src/host/runtime';
 import { writePolicyName } from '../../src/project/guard-config';
 import { writeBoundaries } from '../../src/project/team-provider-info';

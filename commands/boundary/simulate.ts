@@ -2,7 +2,7 @@ import { boundaryRow } from '../../src/boundary/show-report';
 import { simulateMode } from '../../src/boundary/simulate-input';
 import { verdictFails } from '../../src/boundary/simulation-report';
 import { buildReport, reportLines } from '../../src/boundary/simulation-summary';
-import { simulateEnv, type SessionEnv } from '../../src/flows/simulate-env';
+import { simulateEnv, type SessionEnv } from '../../src/read/simulate-env';
 import type { CommandOf, RuntimeOf } from '../../src/host/runtime';
 import { findEnv } from '../../src/project/project';
 

@@ -2,12 +2,14 @@ import { boundaryRow } from '../../src/boundary/show-report';
 import { changesNothing, describeAttachPlan, planAttach } from '../../src/compute-role/attach-plan';
 import { currentRoleOf, describeTarget } from '../../src/compute-role/hosting-target';
 import { describeStep } from '../../src/compute-role/plan';
+import { redeployReport } from '../../src/compute-role/redeploy';
 import { GuardError } from '../../src/errors';
-import { applyAttach, applyRedeploy } from '../../src/flows/apply-compute-role';
-import { checkRoleNameFlag, readPolicyFile, recordIsFor } from '../../src/flows/attach-inputs';
-import { askAttachChoice, checkedRequest, type AttachChoice } from '../../src/flows/attach-request';
-import { chooseHostingTarget, envBranchOf, openHosting } from '../../src/flows/hosting-target';
-import { pendingBranchesOf } from '../../src/flows/role-effects';
+import { applyAttach, applyRedeploy } from '../../src/apply/apply-compute-role';
+import { checkRoleNameFlag, readPolicyFile, recordIsFor } from '../../src/ask/attach-inputs';
+import { askAttachChoice, checkedRequest, type AttachChoice } from '../../src/ask/attach-request';
+import { openHosting } from '../../src/ask/open-hosting';
+import { chooseHostingTarget, envBranchOf } from '../../src/read/hosting-target';
+import { pendingBranchesOf } from '../../src/read/role-effects';
 import type { CommandOf } from '../../src/host/runtime';
 import { writeComputeRole } from '../../src/project/guard-config';
 
@@ -113,5 +115,7 @@ export const attachComputeRole: CommandOf<'compute-role', 'attach'> = async (run
     branch: hostingTarget.kind === 'branch' ? hostingTarget.branch : undefined,
     attachedAt,
   });
-  return applyRedeploy(aws.hosting, appId, plan.redeploy, io.print);
+  const redeployed = redeployReport(plan.redeploy, await applyRedeploy(aws.hosting, appId, plan.redeploy));
+  for (const { level, text } of redeployed.lines) io.print[level](text);
+  return redeployed.failed ? 'failed' : 'done';
 };

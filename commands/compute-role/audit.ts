@@ -1,6 +1,6 @@
 import { auditPlaces, planAudit, remainingFindings } from '../../src/compute-role/audit-plan';
-import { branchEffects } from '../../src/flows/role-effects';
-import { openHosting } from '../../src/flows/hosting-target';
+import { branchEffects } from '../../src/read/role-effects';
+import { openHosting } from '../../src/ask/open-hosting';
 import { formatTable } from '../../src/format/table';
 import type { CommandOf } from '../../src/host/runtime';
 

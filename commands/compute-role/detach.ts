@@ -1,11 +1,13 @@
 import { planDetach } from '../../src/compute-role/detach-plan';
+import { redeployReport } from '../../src/compute-role/redeploy';
 import { currentRoleOf, describeTarget } from '../../src/compute-role/hosting-target';
 import { roleNameOf } from '../../src/compute-role/role-arn';
 import { GuardError } from '../../src/errors';
-import { applyRedeploy } from '../../src/flows/apply-compute-role';
-import { recordIsFor } from '../../src/flows/attach-inputs';
-import { chooseHostingTarget, envBranchOf, openHosting } from '../../src/flows/hosting-target';
-import { pendingBranchesOf } from '../../src/flows/role-effects';
+import { applyRedeploy } from '../../src/apply/apply-compute-role';
+import { recordIsFor } from '../../src/ask/attach-inputs';
+import { openHosting } from '../../src/ask/open-hosting';
+import { chooseHostingTarget, envBranchOf } from '../../src/read/hosting-target';
+import { pendingBranchesOf } from '../../src/read/role-effects';
 import type { CommandOf } from '../../src/host/runtime';
 import { writeComputeRole } from '../../src/project/guard-config';
 
@@ -57,5 +59,7 @@ export const detachComputeRole: CommandOf<'compute-role', 'detach'> = async (run
     await aws.roles.delete(plan.deleteRoleName);
     io.print.success(`Deleted role ${deleteArn ?? plan.deleteRoleName}.`);
   }
-  return applyRedeploy(aws.hosting, appId, plan.redeploy, io.print);
+  const redeployed = redeployReport(plan.redeploy, await applyRedeploy(aws.hosting, appId, plan.redeploy));
+  for (const { level, text } of redeployed.lines) io.print[level](text);
+  return redeployed.failed ? 'failed' : 'done';
 };

@@ -1,6 +1,6 @@
 import { roleNameOf } from '../../src/compute-role/role-arn';
-import { branchEffects } from '../../src/flows/role-effects';
-import { openHosting } from '../../src/flows/hosting-target';
+import { branchEffects } from '../../src/read/role-effects';
+import { openHosting } from '../../src/ask/open-hosting';
 import { formatTable } from '../../src/format/table';
 import type { CommandOf } from '../../src/host/runtime';
 

@@ -16,7 +16,7 @@ import { openEnvSession, type EnvSession } from '../../src/aws/env-session';
 import type { StaticCredentials } from '../../src/aws/ports';
 import { partitionOfRegion } from '../../src/boundary/partition';
 import { planAgainst, type SimulationRequest } from '../../src/boundary/simulation-plan';
-import { findStackResources, findStackRoles } from '../../src/flows/verify-env';
+import { findStackResources, findStackRoles } from '../../src/read/verify-env';
 import { mapLimit } from '../../src/util/map-limit';
 import { startIamSimulator, type IamSimulator } from '../../test/fakes/iam-simulator';
 import {

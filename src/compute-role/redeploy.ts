@@ -1,3 +1,4 @@
+import type { ReportLine } from '../boundary/simulation-summary';
 import { describeTarget, type HostingTarget } from './hosting-target';
 
 /**
@@ -62,4 +63,43 @@ export const planRedeploy = (input: RedeployInput): Redeploy => {
     };
   }
   return { kind: 'start', branches, notes: [] };
+};
+
+/** What starting one branch's release job did: the job it started, or why it could not. */
+export type ReleaseStart = { branch: string; jobId: string } | { branch: string; failure: string };
+
+/**
+ * What to tell the user after a redeploy was carried out: its notes, then each job started or not. A job that
+ * could not start fails the run, though the role change itself is done.
+ */
+export const redeployReport = (
+  redeploy: Redeploy,
+  starts: readonly ReleaseStart[],
+): { lines: ReportLine[]; failed: boolean } => {
+  switch (redeploy.kind) {
+    case 'none':
+      return { lines: [], failed: false };
+    case 'advise':
+      return { lines: redeploy.notes.map((text) => ({ level: 'warn', text })), failed: false };
+    case 'in-effect':
+      return { lines: [{ level: 'info', text: redeploy.note }], failed: false };
+    case 'start': {
+      const lines: ReportLine[] = redeploy.notes.map((text) => ({ level: 'info', text }));
+      if (redeploy.branches.length === 0)
+        lines.push({ level: 'info', text: 'No branch runs with the app default: nothing to redeploy.' });
+      for (const start of starts)
+        lines.push(
+          'jobId' in start
+            ? {
+                level: 'success',
+                text: `Started release job ${start.jobId} of branch ${start.branch}: the compute role is in effect once it has deployed.`,
+              }
+            : {
+                level: 'error',
+                text: `Could not start the deployment of branch ${start.branch}: ${start.failure} The compute role is set, and takes effect at the branch's next deployment.`,
+              },
+        );
+      return { lines, failed: starts.some((start) => 'failure' in start) };
+    }
+  }
 };

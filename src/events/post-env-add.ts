@@ -7,8 +7,8 @@ import {
   summarizeVerification,
   type EnvVerification,
 } from '../boundary/verify-report';
-import { checkBoundary } from '../flows/check-boundary';
-import { ensureConfiguredRole } from '../flows/env-compute-role';
+import { checkBoundary } from '../read/check-boundary';
+import { ensureConfiguredRole, ensuredRoleLine } from '../apply/ensure-compute-role';
 import type { Outcome } from '../host/outcome';
 import type { EventHandler, EventRuntime } from '../host/run-event';
 import { loadProjectState, type ProjectState } from '../project/project';
@@ -27,13 +27,11 @@ export const postEnvAdd: EventHandler = async (runtime) => {
   if (!env || runtime.memory.checkedEnvs.has(env.name)) return;
   runtime.memory.checkedEnvs.add(env.name);
   const outcome = await checkNewEnvBoundary(runtime, state, env);
-  await ensureConfiguredRole(
-    state.paths,
-    state.config,
-    env,
-    async () => (await runtime.envSession(env)).aws,
-    async () => (await runtime.io()).print,
+  const ensured = ensuredRoleLine(
+    env.name,
+    await ensureConfiguredRole(state.paths, state.config, env, async () => (await runtime.envSession(env)).aws),
   );
+  if (ensured) (await runtime.io()).print[ensured.level](ensured.text);
   return outcome;
 };
 
@@ -101,7 +99,7 @@ const checkNewEnvBoundary = async (runtime: EventRuntime, state: ProjectState, e
   // An off role gets the cause and fix verify gives it: a boundary removed outside CloudFormation is repaired by
   // `verify --fix`, never by another push.
   if (env.stackName) {
-    const { explainRoles } = await import('../flows/diagnose-env');
+    const { explainRoles } = await import('../read/diagnose-env');
     verification = await explainRoles(verification, {
       paths: state.paths,
       env: { ...env, stackName: env.stackName },

@@ -43,15 +43,15 @@ const checkPushedEnv = async (
   const expected = boundaryRow(env, state.config.boundary).boundary;
   const { required } = state.config.boundary;
   const aws = async () => (await runtime.envSession(env)).aws;
-  const print = async () => (await runtime.io()).print;
   // The compute-role planners load only for an env that has a compute role to keep attached.
   if (state.config.environments[env.name]?.computeRole) {
-    const { ensureConfiguredRole } = await import('../flows/env-compute-role');
-    await ensureConfiguredRole(state.paths, state.config, env, aws, print);
+    const { ensureConfiguredRole, ensuredRoleLine } = await import('../apply/ensure-compute-role');
+    const ensured = ensuredRoleLine(env.name, await ensureConfiguredRole(state.paths, state.config, env, aws));
+    if (ensured) (await runtime.io()).print[ensured.level](ensured.text);
   }
   if (expected === '' && !required) return;
   // Loaded only when there are roles to prove, with the verification and drift planners behind it.
-  const { diagnoseEnv } = await import('../flows/diagnose-env');
+  const { diagnoseEnv } = await import('../read/diagnose-env');
   const { verification } = await diagnoseEnv({
     paths: state.paths,
     config: state.config,

@@ -1,5 +1,5 @@
 import { isBuildRun } from '../boundary/build-fixes';
-import { guardPush } from '../flows/push-guard';
+import { guardPush } from '../ask/push-guard';
 import type { EventHandler } from '../host/run-event';
 import { loadProjectState } from '../project/project';
 

@@ -2,7 +2,7 @@ import { CreatePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { openEnvSession } from '../../src/aws/env-session';
 import { createEnvAws } from '../../src/aws/factory';
 import { createIamPort } from '../../src/aws/iam';
-import { checkBoundary } from '../../src/flows/check-boundary';
+import { checkBoundary } from '../../src/read/check-boundary';
 import { GuardError } from '../../src/errors';
 import { ALLOW_ALL, credentialsInAccount, DEFAULT_ACCOUNT, DEFAULT_CREDENTIALS } from '../support/accounts';
 import { resetMoto } from '../support/moto';

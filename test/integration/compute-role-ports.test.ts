@@ -7,7 +7,7 @@ import type { HostingTarget } from '../../src/compute-role/hosting-target';
 import { ownerTags } from '../../src/compute-role/ownership';
 import { INLINE_POLICY_NAME, planRole } from '../../src/compute-role/plan';
 import { COMPUTE_TRUST_POLICY, trustsAmplify } from '../../src/compute-role/trust';
-import { applyAttach } from '../../src/flows/apply-compute-role';
+import { applyAttach } from '../../src/apply/apply-compute-role';
 import { startAmplifyFake, type AmplifyFake } from '../fakes/amplify-fake';
 import { ALLOW_ALL, DEFAULT_CREDENTIALS } from '../support/accounts';
 import { resetMoto } from '../support/moto';

@@ -8,7 +8,7 @@ import { openEnvSession } from '../../src/aws/env-session';
 import type { StaticCredentials } from '../../src/aws/ports';
 import { simulateMode } from '../../src/boundary/simulate-input';
 import { buildReport, type SimulationReport } from '../../src/boundary/simulation-summary';
-import { simulateEnv, type SessionEnv } from '../../src/flows/simulate-env';
+import { simulateEnv, type SessionEnv } from '../../src/read/simulate-env';
 import { DEFAULT_CONFIG } from '../../src/project/guard-config';
 import { projectPaths } from '../../src/project/paths';
 import { startIamSimulator, type IamSimulator } from '../fakes/iam-simulator';

@@ -1,6 +1,6 @@
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { openEnvSession } from '../../src/aws/env-session';
-import { ROLE_CONCURRENCY } from '../../src/flows/verify-env';
+import { ROLE_CONCURRENCY } from '../../src/read/verify-env';
 import { mapLimit } from '../../src/util/map-limit';
 import { DEFAULT_CREDENTIALS } from '../support/accounts';
 import { startLatencyProxy, type LatencyProxy } from '../support/latency-proxy';

@@ -2,7 +2,7 @@ import { CloudFormationClient, CreateStackCommand } from '@aws-sdk/client-cloudf
 import { CreatePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { openEnvSession } from '../../src/aws/env-session';
-import { verifyEnv } from '../../src/flows/verify-env';
+import { verifyEnv } from '../../src/read/verify-env';
 import type { StaticCredentials } from '../../src/aws/ports';
 import { ALLOW_ALL, credentialsInAccount, DEFAULT_CREDENTIALS } from '../support/accounts';
 import { resetMoto } from '../support/moto';

@@ -1,10 +1,10 @@
-import { createWorld } from '../../fakes/aws-world';
+import { createWorld, forbiddenAws } from '../../fakes/aws-world';
 import type { HostingPort, HostingTarget } from '../../../src/aws/ports';
 import type { AttachPlan } from '../../../src/compute-role/attach-plan';
 import { TAGS } from '../../../src/compute-role/ownership';
 import { planRole, type RoleStep } from '../../../src/compute-role/plan';
 import { GuardError } from '../../../src/errors';
-import { applyAttach, type PropagationPolicy } from '../../../src/flows/apply-compute-role';
+import { applyAttach, applyRedeploy, type PropagationPolicy } from '../../../src/apply/apply-compute-role';
 
 const ACCOUNT = '123456789012';
 const APP = 'd1abcdef';
@@ -232,5 +232,33 @@ describe('applyAttach', () => {
     expect((error as Error).message).not.toContain('deleted');
     expect(propagation.waited).toEqual([]);
     expect(iam.roles.get(ROLE)?.managedPolicies).toEqual([S3_READ]);
+  });
+});
+
+describe('applyRedeploy', () => {
+  it('returns the release job it started for each branch, and why a start failed, without throwing', async () => {
+    const world = createWorld();
+    world.addApp(
+      ACCOUNT,
+      { appId: APP, name: 'shop', environmentVariables: {}, repository: 'https://github.com/example/shop' },
+      [{ branchName: 'main', environmentVariables: {} }],
+    );
+    const starts = await applyRedeploy(world.aws(ACCOUNT).hosting, APP, {
+      kind: 'start',
+      branches: ['main', 'gone'],
+      notes: [],
+    });
+    expect(starts).toEqual([
+      { branch: 'main', jobId: '1' },
+      { branch: 'gone', failure: expect.stringContaining('Branch gone not found') as string },
+    ]);
+    expect(world.account(ACCOUNT).apps.get(APP)?.jobs.get('main')).toEqual([
+      expect.objectContaining({ jobType: 'RELEASE', status: 'PENDING' }),
+    ]);
+  });
+
+  it('starts nothing when the plan only advises', async () => {
+    const starts = await applyRedeploy(forbiddenAws().hosting, APP, { kind: 'advise', notes: ['Deploy by hand.'] });
+    expect(starts).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { computeRoleCheck } from '../../../src/flows/env-compute-role';
+import { computeRoleCheck } from '../../../src/read/env-compute-role';
 import { DEFAULT_CONFIG, type GuardConfig } from '../../../src/project/guard-config';
 import { projectPaths } from '../../../src/project/paths';
 import { accountAws } from '../../fakes/aws-world';

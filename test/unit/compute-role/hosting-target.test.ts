@@ -5,7 +5,7 @@ import { makeTempProject, type TempProject } from '../helpers/temp-project';
 import type { HostingBranch } from '../../../src/aws/ports';
 import { GuardError } from '../../../src/errors';
 import { describeTarget, effectiveRole } from '../../../src/compute-role/hosting-target';
-import { appIdOf, chooseHostingTarget } from '../../../src/flows/hosting-target';
+import { appIdOf, chooseHostingTarget } from '../../../src/read/hosting-target';
 import { projectPaths, type ProjectPaths } from '../../../src/project/paths';
 
 const APP = 'd1abcdef';

@@ -1,7 +1,7 @@
 import type { ResolutionInput } from '../../../src/boundary/resolution';
 import type { EnvTarget } from '../../../src/boundary/target';
 import { GuardError } from '../../../src/errors';
-import { resolutionError, resolutionInput, resolveBoundary } from '../../../src/flows/resolve-boundary';
+import { resolutionError, resolutionInput, resolveBoundary } from '../../../src/read/resolve-boundary';
 import { DEFAULT_CONFIG } from '../../../src/project/guard-config';
 import { projectPaths } from '../../../src/project/paths';
 import type { ProjectState } from '../../../src/project/project';

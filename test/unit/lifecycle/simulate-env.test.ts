@@ -1,5 +1,5 @@
 import type { SimulatorPort, StackResource } from '../../../src/aws/ports';
-import { SIMULATE_CONCURRENCY, simulateEnv } from '../../../src/flows/simulate-env';
+import { SIMULATE_CONCURRENCY, simulateEnv } from '../../../src/read/simulate-env';
 import type { Progress } from '../../../src/host/io';
 import { DEFAULT_CONFIG } from '../../../src/project/guard-config';
 import { projectPaths } from '../../../src/project/paths';

@@ -1,5 +1,5 @@
 import type { IamPort, RoleBoundary, StackResource, StacksPort } from '../../../src/aws/ports';
-import { ROLE_CONCURRENCY, verifyEnv, walkStackRoles } from '../../../src/flows/verify-env';
+import { ROLE_CONCURRENCY, verifyEnv, walkStackRoles } from '../../../src/read/verify-env';
 import type { Progress } from '../../../src/host/io';
 import { accountAws } from '../../fakes/aws-world';
 

@@ -1,5 +1,5 @@
 import type { StackResource, StacksPort } from '../../../src/aws/ports';
-import { findStackRoles, verifyEnv } from '../../../src/flows/verify-env';
+import { findStackRoles, verifyEnv } from '../../../src/read/verify-env';
 import { accountAws, type AccountSeed } from '../../fakes/aws-world';
 
 const BOUNDARY = 'arn:aws:iam::123456789012:policy/Boundary';

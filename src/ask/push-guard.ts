@@ -138,7 +138,7 @@ const resolutionFor = (input: PushGuardInput, resolution: string, arn?: string):
 const ensureValid = async (input: PushGuardInput, arn: string): Promise<void> => {
   const { env } = input;
   const [{ checkBoundary }, { refusalFor }] = await Promise.all([
-    import('./check-boundary'),
+    import('../read/check-boundary'),
     import('../boundary/set-plan'),
   ]);
   const session = await input.session();
@@ -161,8 +161,18 @@ const ensureValid = async (input: PushGuardInput, arn: string): Promise<void> =>
 
 // Loaded only when the env has a boundary, so that a push without one never loads the template parser.
 const checkTemplates = async (input: PushGuardInput, arn: string): Promise<void> => {
-  const { checkSourceTemplates } = await import('./check-templates');
-  await checkSourceTemplates(input.state.paths, input.env.name, arn, input.state.config.boundary.required, input.print);
+  const { checkSourceTemplates } = await import('../read/check-templates');
+  const { warnings, stop } = await checkSourceTemplates(
+    input.state.paths,
+    input.env.name,
+    arn,
+    input.state.config.boundary.required,
+  );
+  if (warnings.length > 0) {
+    const printer = await input.print();
+    for (const warning of warnings) printer.warn(warning);
+  }
+  if (stop) throw stop;
 };
 
 const fill = async (input: PushGuardInput, arn: string, source: string): Promise<void> => {

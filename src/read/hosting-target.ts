@@ -4,8 +4,6 @@ import { GuardError } from '../errors';
 import { readJsonDocument } from '../project/json-file';
 import type { ProjectPaths } from '../project/paths';
 import type { EnvRecord } from '../project/team-provider-info';
-import type { CommandRuntime } from '../host/runtime';
-import { findEnv } from '../project/project';
 
 /** The Amplify app of an env: `--app-id`, team-provider-info, then amplify-meta.json. */
 export const appIdOf = async (paths: ProjectPaths, env: EnvRecord, flag: string | undefined): Promise<string> => {
@@ -47,20 +45,4 @@ export const chooseHostingTarget = async (
   if (!choice.ok)
     throw new GuardError('ResourceDoesNotExistError', { message: choice.problem, resolution: choice.resolution });
   return { hostingTarget: { kind: 'branch', branch: choice.branch }, branches };
-};
-
-/**
- * What every compute-role command starts from: the project, the env (`envName`, the `--env` of the commands
- * that have one, else the current env), its app, its AWS ports and the env target (account and region) they
- * were proven to act in.
- */
-export const openHosting = async (
-  runtime: Pick<CommandRuntime<'app-id'>, 'flags' | 'loadProject' | 'envSession'>,
-  envName?: string,
-) => {
-  const project = await runtime.loadProject();
-  const env = findEnv(project, envName ?? project.currentEnv);
-  const appId = await appIdOf(project.paths, env, runtime.flags.string('app-id'));
-  const { aws, target } = await runtime.envSession(env);
-  return { project, env, appId, aws, envTarget: target };
 };

@@ -1,10 +1,8 @@
 import type { HostingPort, RolesPort } from '../aws/ports';
 import type { AttachPlan } from '../compute-role/attach-plan';
 import { INLINE_POLICY_NAME, type RoleStep } from '../compute-role/plan';
-import type { Redeploy } from '../compute-role/redeploy';
+import type { Redeploy, ReleaseStart } from '../compute-role/redeploy';
 import { GuardError } from '../errors';
-import type { Printer } from '../host/io';
-import type { Outcome } from '../host/outcome';
 
 /** How long to wait for IAM to propagate a new role before Amplify accepts it. */
 export type PropagationPolicy = { attempts: number; delayMs: number; sleep: (ms: number) => Promise<void> };
@@ -99,42 +97,21 @@ export const applyAttach = async (
 };
 
 /**
- * Carries out the redeploy part of a plan: starts a release job per branch (`--redeploy`) or prints how to
- * put the change in effect. A failed start is reported, not thrown: the role change itself is done.
+ * Carries out the redeploy part of a plan: starts a release job per branch when the plan says to, and returns
+ * what each start did. A failed start is returned, not thrown: the role change itself is done.
  */
 export const applyRedeploy = async (
   hosting: HostingPort,
   appId: string,
   redeploy: Redeploy,
-  print: Printer,
-): Promise<Outcome> => {
-  switch (redeploy.kind) {
-    case 'none':
-      return 'done';
-    case 'advise':
-      for (const note of redeploy.notes) print.warn(note);
-      return 'done';
-    case 'in-effect':
-      print.info(redeploy.note);
-      return 'done';
-    case 'start': {
-      for (const note of redeploy.notes) print.info(note);
-      let outcome: Outcome = 'done';
-      if (redeploy.branches.length === 0) print.info('No branch runs with the app default: nothing to redeploy.');
-      for (const branch of redeploy.branches) {
-        try {
-          const jobId = await hosting.startRelease(appId, branch);
-          print.success(
-            `Started release job ${jobId} of branch ${branch}: the compute role is in effect once it has deployed.`,
-          );
-        } catch (error) {
-          print.error(
-            `Could not start the deployment of branch ${branch}: ${error instanceof Error ? error.message : String(error)} The compute role is set, and takes effect at the branch's next deployment.`,
-          );
-          outcome = 'failed';
-        }
-      }
-      return outcome;
+): Promise<ReleaseStart[]> => {
+  const starts: ReleaseStart[] = [];
+  for (const branch of redeploy.kind === 'start' ? redeploy.branches : []) {
+    try {
+      starts.push({ branch, jobId: await hosting.startRelease(appId, branch) });
+    } catch (error) {
+      starts.push({ branch, failure: error instanceof Error ? error.message : String(error) });
     }
   }
+  return starts;
 };
