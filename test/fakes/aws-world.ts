@@ -5,7 +5,8 @@
  * Hosting apps (with branches and jobs), and the actions its credentials are denied.
  *
  * What it promises (the port contract in `test/support/port-contract.ts` checks these against this world in
- * the unit tier and against the SDK adapters on moto in the integration tier):
+ * the unit tier and against the SDK adapters on moto in the integration tier; a denied call and role names
+ * in another case are checked against this world only, as moto cannot express them):
  * - Accounts are apart: a customer-managed policy, a role, a stack or an app exists in one account; asked
  *   for from another it is missing. AWS-managed policies (`arn:<partition>:iam::aws:policy/…`) exist in
  *   every account.
