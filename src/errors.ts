@@ -36,22 +36,20 @@ export type GuardErrorDetails = {
 /** What the CLI prints for a fault; a bug may have no fix to offer. */
 export type GuardFaultDetails = Omit<GuardErrorDetails, 'resolution'> & { resolution?: string };
 
-/** The README section every error links to. */
-export const README_URL = 'https://www.npmjs.com/package/amplify-iam-guard';
-
 /** A user mistake or an AWS refusal: the CLI prints message and resolution, no "report this issue". */
 export class GuardError extends Error {
   override readonly name: GuardErrorName;
   readonly resolution: string;
   readonly details?: string;
-  readonly link: string;
+  /** Where to read more; without one the host points at the README shipped with the plugin. */
+  readonly link?: string;
 
   constructor(name: GuardErrorName, details: GuardErrorDetails, cause?: unknown) {
     super(details.message, cause === undefined ? undefined : { cause });
     this.name = name;
     this.resolution = details.resolution;
     this.details = details.details;
-    this.link = details.link ?? README_URL;
+    this.link = details.link;
   }
 }
 

@@ -1,4 +1,3 @@
-import type { Command } from './host/runtime';
 import type { EventHandler, EventTable } from './host/run-event';
 import type { CommandTable, HostServices } from './host/run-command';
 
@@ -12,43 +11,44 @@ import type { CommandTable, HostServices } from './host/run-command';
 /** Every command, by the name it was typed under: a loader of its handler. */
 export const COMMANDS: CommandTable = {
   boundary: {
-    set: async (): Promise<Command> => (await import('../commands/boundary/set')).setBoundary,
-    show: async (): Promise<Command> => (await import('../commands/boundary/show')).showBoundary,
-    verify: async (): Promise<Command> => (await import('../commands/boundary/verify')).verifyBoundary,
-    simulate: async (): Promise<Command> => (await import('../commands/boundary/simulate')).simulateBoundary,
-    resolve: async (): Promise<Command> => (await import('../commands/boundary/resolve')).resolveCommand,
-    help: async (): Promise<Command> => (await import('../commands/boundary/help')).boundaryHelp,
+    set: async () => (await import('../commands/boundary/set')).setBoundary,
+    show: async () => (await import('../commands/boundary/show')).showBoundary,
+    verify: async () => (await import('../commands/boundary/verify')).verifyBoundary,
+    simulate: async () => (await import('../commands/boundary/simulate')).simulateBoundary,
+    resolve: async () => (await import('../commands/boundary/resolve')).resolveCommand,
+    check: async () => (await import('../commands/boundary/check')).checkPush,
+    hooks: async () => (await import('../commands/boundary/hooks')).publishHooks,
+    help: async () => (await import('../commands/boundary/help')).boundaryHelp,
   },
   'compute-role': {
-    attach: async (): Promise<Command> => (await import('../commands/compute-role/attach')).attachComputeRole,
-    detach: async (): Promise<Command> => (await import('../commands/compute-role/detach')).detachComputeRole,
-    show: async (): Promise<Command> => (await import('../commands/compute-role/show')).showComputeRoles,
-    audit: async (): Promise<Command> => (await import('../commands/compute-role/audit')).auditCredentials,
-    help: async (): Promise<Command> => (await import('../commands/compute-role/help')).computeRoleHelp,
+    attach: async () => (await import('../commands/compute-role/attach')).attachComputeRole,
+    detach: async () => (await import('../commands/compute-role/detach')).detachComputeRole,
+    show: async () => (await import('../commands/compute-role/show')).showComputeRoles,
+    audit: async () => (await import('../commands/compute-role/audit')).auditCredentials,
+    help: async () => (await import('../commands/compute-role/help')).computeRoleHelp,
   },
 };
 
 /** Every lifecycle event the manifest declares: a loader of its handler. */
 export const EVENTS: EventTable = {
   PreInit: async (): Promise<EventHandler> => (await import('./events/pre-init')).preInit,
-  PostInit: async (): Promise<EventHandler> => (await import('./events/post-env-add')).postEnvAdd,
+  PostInit: async (): Promise<EventHandler> => (await import('./events/post-init')).postInit,
   PostEnvAdd: async (): Promise<EventHandler> => (await import('./events/post-env-add')).postEnvAdd,
   PrePush: async (): Promise<EventHandler> => (await import('./events/pre-push')).prePush,
   PostPush: async (): Promise<EventHandler> => (await import('./events/post-push')).postPush,
+  PostPull: async (): Promise<EventHandler> => (await import('./events/post-pull')).postPull,
 };
 
 /** The CLI's own printer, prompter and credentials, and this process's terminal. */
 const hostServices = async (): Promise<HostServices> => {
-  const [{ processTerminal }, { amplifyPromptsIo }, { hostEnvSession, plainAccessSession }] = await Promise.all([
-    import('./host/invocation'),
-    import('./host/io'),
-    import('./host/run-command'),
-  ]);
+  const [{ processTerminal }, { amplifyPromptsIo }, { exitProcess, hostEnvSession, plainAccessSession }] =
+    await Promise.all([import('./host/invocation'), import('./host/io'), import('./host/run-command')]);
   return {
     terminal: processTerminal(),
     io: amplifyPromptsIo,
     envSession: hostEnvSession,
     accessSession: plainAccessSession,
+    exit: exitProcess,
   };
 };
 
@@ -58,7 +58,7 @@ export const executeAmplifyCommand = async (context: unknown): Promise<void> => 
     import('./host/context'),
     import('./host/run-command'),
   ]);
-  return runCommand(asHostContext(context), COMMANDS, await hostServices());
+  await runCommand(asHostContext(context), COMMANDS, await hostServices());
 };
 
 /** The CLI's entry point for lifecycle events. */

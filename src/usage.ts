@@ -1,3 +1,5 @@
+import { GuardError } from './errors';
+
 /**
  * Every command and flag of the plugin, in one table: `help` prints it and the flag reader checks
  * invocations against it, so help text and accepted flags cannot drift apart.
@@ -12,40 +14,43 @@ export type FlagSpec = { name: string; aliases?: readonly string[]; value?: stri
 /** One command: its usage line, what it does, and its flags. */
 export type CommandSpec = { usage: string; description: string; flags: readonly FlagSpec[] };
 
-const env: FlagSpec = {
+const env = {
   name: 'env',
   aliases: ['envName'],
   value: '<env>',
   description: 'The environment (default: the current one)',
-};
-const allEnvs: FlagSpec = { name: 'all-envs', description: 'Every environment of the project' };
-const json: FlagSpec = { name: 'json', description: 'Print only JSON on stdout; errors go to stderr' };
-const yes: FlagSpec = {
+} as const satisfies FlagSpec;
+const allEnvs = { name: 'all-envs', description: 'Every environment of the project' } as const satisfies FlagSpec;
+const json = {
+  name: 'json',
+  description: 'Print only JSON on stdout; errors go to stderr',
+} as const satisfies FlagSpec;
+const yes = {
   name: 'yes',
   aliases: ['y'],
   description: 'Never prompt; a missing value is an error naming its flag',
-};
-const boundaryArn: FlagSpec = {
+} as const satisfies FlagSpec;
+const boundaryArn = {
   name: 'permissions-boundary',
   value: "<arn>|''",
   description: "The boundary policy ARN; '' records no boundary, on purpose",
-};
-const appId: FlagSpec = {
+} as const satisfies FlagSpec;
+const appId = {
   name: 'app-id',
   value: '<id>',
   description: 'The Amplify Hosting app (default: the project’s)',
-};
-const branch: FlagSpec = {
+} as const satisfies FlagSpec;
+const branch = {
   name: 'branch',
   value: '<name>',
   description: 'The hosting branch (default: the env’s branch)',
-};
-const app: FlagSpec = { name: 'app', description: 'The app default instead of one branch' };
-const redeploy: FlagSpec = {
+} as const satisfies FlagSpec;
+const app = { name: 'app', description: 'The app default instead of one branch' } as const satisfies FlagSpec;
+const redeploy = {
   name: 'redeploy',
   description:
     'Start the branch’s deployment (amplify:StartJob, RELEASE) so the running app picks up the change; an app deployed by hand is told what to run',
-};
+} as const satisfies FlagSpec;
 
 /** The commands of each plugin name, in the order help lists them. */
 export const COMMAND_USAGE = {
@@ -124,6 +129,20 @@ export const COMMAND_USAGE = {
         boundaryArn,
       ],
     },
+    check: {
+      usage: 'amplify boundary check [--env <env>] [--json]',
+      description:
+        'Run the checks of a push before a deployment that raises no push event (amplify publish); deploys nothing, exits 1 where a push would stop',
+      flags: [env, json],
+    },
+    hooks: {
+      usage: 'amplify boundary hooks [--remove]',
+      description:
+        'Install the command hooks that guard amplify publish: amplify/hooks/pre-publish.js (check) and post-publish.js (verify)',
+      flags: [
+        { name: 'remove', description: 'Remove the hooks this plugin wrote (a file you wrote is left as it is)' },
+      ],
+    },
     help: { usage: 'amplify boundary help', description: 'Show this help', flags: [] },
   },
   'compute-role': {
@@ -192,3 +211,17 @@ export const HOST_FLAGS: readonly string[] = ['yes', 'y', 'debug', 'help', 'h'];
 /** The plugin name under which a command exists, if any. */
 export const pluginOfCommand = (command: string): PluginName | undefined =>
   (Object.keys(COMMAND_USAGE) as PluginName[]).find((plugin) => command in COMMAND_USAGE[plugin]);
+
+/**
+ * The error for `amplify <plugin> <command>` when that plugin name has no such command: it names the plugin
+ * name that has it, or lists the commands. `asked` is what follows the command (` --help` for help).
+ */
+export const notACommandError = (plugin: PluginName, command: string, asked = ''): GuardError => {
+  const owner = pluginOfCommand(command);
+  return new GuardError('CommandNotSupportedError', {
+    message: owner
+      ? `\`amplify ${plugin} ${command}\` is not a command: "${command}" is a ${owner} command.`
+      : `\`amplify ${plugin} ${command}\` is not a command (commands: ${Object.keys(COMMAND_USAGE[plugin]).join(', ')}).`,
+    resolution: owner ? `Run \`amplify ${owner} ${command}${asked}\`.` : `Run \`amplify ${plugin} help\`.`,
+  });
+};

@@ -1,14 +1,14 @@
 import { BOUNDARY_ENV_VAR } from '../../src/boundary/resolution';
 import { GuardError } from '../../src/errors';
 import { resolutionInput, resolutionError, resolveBoundary } from '../../src/flows/resolve-boundary';
-import type { Command } from '../../src/host/runtime';
+import type { CommandOf } from '../../src/host/runtime';
 import { findEnv, loadProjectState } from '../../src/project/project';
 
 /**
  * `amplify boundary resolve`: prints, as the last line of stdout, the boundary an env (or a new env using a
  * profile) would get at init — for `amplify env add --yes … --permissions-boundary "$(… | tail -n 1)"`.
  */
-export const resolveCommand: Command = async (runtime) => {
+export const resolveCommand: CommandOf<'boundary', 'resolve'> = async (runtime) => {
   const { flags, invocation, io } = runtime;
   const profile = flags.string('profile');
   const envName = flags.string('env');

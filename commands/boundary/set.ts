@@ -12,12 +12,12 @@ import { checkBoundary } from '../../src/flows/check-boundary';
 import { envTarget } from '../../src/flows/env-target';
 import { pickBoundary } from '../../src/flows/pick-boundary';
 import { selectEnvs } from '../../src/flows/select-envs';
-import type { Command } from '../../src/host/runtime';
+import type { CommandOf } from '../../src/host/runtime';
 import { writePolicyName } from '../../src/project/guard-config';
 import { writeBoundaries } from '../../src/project/team-provider-info';
 
 /** `amplify boundary set`: validate a boundary for each chosen env, then record it in team-provider-info. */
-export const setBoundary: Command = async (runtime) => {
+export const setBoundary: CommandOf<'boundary', 'set'> = async (runtime) => {
   const { flags, invocation, io } = runtime;
   const project = await runtime.loadProject();
   const envs = selectEnvs(project, flags, { allowAll: true });

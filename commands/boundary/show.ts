@@ -1,10 +1,11 @@
 import { boundaryRow } from '../../src/boundary/show-report';
 import { formatTable } from '../../src/format/table';
-import type { Command } from '../../src/host/runtime';
+import type { CommandOf } from '../../src/host/runtime';
 import { findEnv } from '../../src/project/project';
+import { publishGuardState } from '../../src/project/publish-hooks';
 
 /** `amplify boundary show`: each env's boundary, its source and whether it is valid (offline). */
-export const showBoundary: Command = async ({ flags, io, loadProject }) => {
+export const showBoundary: CommandOf<'boundary', 'show'> = async ({ flags, io, loadProject }) => {
   const project = await loadProject();
   const name = flags.string('env');
   const envs = name === undefined ? project.envs : [findEnv(project, name)];
@@ -19,7 +20,7 @@ export const showBoundary: Command = async ({ flags, io, loadProject }) => {
       row.env === project.currentEnv ? `${row.env} *` : row.env,
       row.account ?? '?',
       row.region ?? '?',
-      row.boundary === '' ? '(none)' : row.boundary,
+      row.boundary !== '' ? row.boundary : row.source === 'none' ? '(not set)' : '(none, on purpose)',
       row.source,
       row.valid ? 'yes' : 'NO',
     ]),
@@ -27,4 +28,9 @@ export const showBoundary: Command = async ({ flags, io, loadProject }) => {
   for (const line of table) io.print.info(line);
   io.print.info('* current environment');
   for (const row of rows) if (row.problem) io.print.warn(`${row.env}: ${row.problem}`);
+  const publish = await publishGuardState(project.paths);
+  if (publish.hosting && !publish.guarded)
+    io.print.warn(
+      'This project has a hosting category, so `amplify publish` can deploy it, but publish raises no event this plugin hears: run `amplify boundary hooks` so it is checked before and verified after.',
+    );
 };

@@ -3,7 +3,7 @@ import { simulateMode } from '../../src/boundary/simulate-input';
 import { verdictFails } from '../../src/boundary/simulation-report';
 import { buildReport, reportLines } from '../../src/boundary/simulation-summary';
 import { simulateEnv, type SessionEnv } from '../../src/flows/simulate-env';
-import type { Command, CommandRuntime } from '../../src/host/runtime';
+import type { CommandOf, RuntimeOf } from '../../src/host/runtime';
 import { findEnv } from '../../src/project/project';
 
 const addCounts = (...all: Array<Record<string, number> | undefined>): Record<string, number> => {
@@ -13,7 +13,11 @@ const addCounts = (...all: Array<Record<string, number> | undefined>): Record<st
   return Object.fromEntries(Object.entries(total).sort(([a], [b]) => a.localeCompare(b)));
 };
 
-const opened = async (runtime: CommandRuntime, name: string, envs: Parameters<typeof findEnv>[0]) => {
+const opened = async (
+  runtime: RuntimeOf<'boundary', 'simulate'>,
+  name: string,
+  envs: Parameters<typeof findEnv>[0],
+) => {
   const env = findEnv(envs, name);
   // The input checks already refused an env without a root stack.
   return { env: { ...env, stackName: env.stackName ?? '' }, session: await runtime.envSession(env) };
@@ -24,7 +28,7 @@ const opened = async (runtime: CommandRuntime, name: string, envs: Parameters<ty
  * env's roles may do to another env's resources, gives a verdict and suggests the Deny that would close a gap.
  * Reads only; it never changes a policy.
  */
-export const simulateBoundary: Command = async (runtime) => {
+export const simulateBoundary: CommandOf<'boundary', 'simulate'> = async (runtime) => {
   const { flags, io } = runtime;
   const project = await runtime.loadProject();
   const name = flags.string('env') ?? project.currentEnv;

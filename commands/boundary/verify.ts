@@ -1,5 +1,5 @@
 import { describePlan, planRepairs } from '../../src/boundary/fix-plan';
-import { boundaryRow } from '../../src/boundary/show-report';
+import { boundaryRow, notConfiguredProblem } from '../../src/boundary/show-report';
 import { driftLines, isVerified, summarizeVerification, type EnvVerification } from '../../src/boundary/verify-report';
 import { GuardError } from '../../src/errors';
 import { diagnoseEnv } from '../../src/flows/diagnose-env';
@@ -7,7 +7,7 @@ import { applyRepairs, type RepairResult } from '../../src/flows/repair-roles';
 import { selectEnvs } from '../../src/flows/select-envs';
 import { formatTable } from '../../src/format/table';
 import type { Io } from '../../src/host/io';
-import type { Command, CommandRuntime } from '../../src/host/runtime';
+import type { CommandOf, CommandRuntime, RuntimeOf } from '../../src/host/runtime';
 import type { Project } from '../../src/project/project';
 import type { EnvRecord } from '../../src/project/team-provider-info';
 
@@ -21,7 +21,7 @@ export type VerifiedEnv = EnvVerification & { computeRole: string };
 export const verifyProjectEnv = async (
   project: Project,
   env: EnvRecord,
-  runtime: Pick<CommandRuntime, 'envSession' | 'io'>,
+  runtime: Pick<CommandRuntime<never>, 'envSession' | 'io'>,
 ): Promise<VerifiedEnv> => {
   const rootStack = env.stackName;
   if (!rootStack) {
@@ -31,7 +31,8 @@ export const verifyProjectEnv = async (
     });
   }
   const session = await runtime.envSession(env);
-  const expected = boundaryRow(env, project.config.boundary).boundary;
+  const row = boundaryRow(env, project.config.boundary);
+  const expected = row.boundary;
   const { verification, computeRoleChecked } = await diagnoseEnv({
     paths: project.paths,
     config: project.config,
@@ -43,6 +44,7 @@ export const verifyProjectEnv = async (
   });
   return {
     ...verification,
+    ...(row.source === 'none' ? { configured: false } : {}),
     computeRole: computeRoleChecked ? 'checked' : 'none in effect, or no Amplify Hosting app',
     ...(session.aws.requests ? { requests: session.aws.requests() } : {}),
   };
@@ -56,18 +58,26 @@ export const printVerification = (io: Io, verification: EnvVerification): void =
   );
   for (const line of table) io.print.info(line);
   const summary = summarizeVerification(verification);
-  if (isVerified(verification)) io.print.success(summary);
+  if (verification.configured === false) {
+    // Roles without a boundary are `ok` against none, but nothing chose none: that is the state to warn about.
+    io.print.warn(summary);
+    io.print.warn(notConfiguredProblem(verification.env, false));
+  } else if (isVerified(verification)) io.print.success(summary);
   else io.print.warn(summary);
   for (const line of driftLines(verification)) io.print.info(`  ${line}`);
 };
 
-const verifyAll = async (project: Project, envs: EnvRecord[], runtime: CommandRuntime): Promise<VerifiedEnv[]> => {
+const verifyAll = async (
+  project: Project,
+  envs: EnvRecord[],
+  runtime: RuntimeOf<'boundary', 'verify'>,
+): Promise<VerifiedEnv[]> => {
   const verified: VerifiedEnv[] = [];
   for (const env of envs) verified.push(await verifyProjectEnv(project, env, runtime));
   return verified;
 };
 
-const report = (runtime: CommandRuntime, verifications: VerifiedEnv[]): void => {
+const report = (runtime: RuntimeOf<'boundary', 'verify'>, verifications: VerifiedEnv[]): void => {
   const { io, flags } = runtime;
   if (flags.boolean('json')) {
     io.out(`${JSON.stringify({ environments: verifications }, null, 2)}\n`);
@@ -99,7 +109,7 @@ const printRepairFailure = (io: Io, failed: RepairResult, json: boolean): void =
  * and fix of each that does not; `--fix` repairs what is safe after showing the plan. Non-zero exit when any role
  * is still not `ok`.
  */
-export const verifyBoundary: Command = async (runtime) => {
+export const verifyBoundary: CommandOf<'boundary', 'verify'> = async (runtime) => {
   const { flags, io, invocation } = runtime;
   const project = await runtime.loadProject();
   const envs = selectEnvs(project, flags, { allowAll: true });

@@ -7,11 +7,12 @@ import { applyAttach, applyRedeploy } from '../../src/flows/apply-compute-role';
 import { checkRoleNameFlag, readPolicyFile, recordIsFor } from '../../src/flows/attach-inputs';
 import { askAttachChoice, checkedRequest, type AttachChoice } from '../../src/flows/attach-request';
 import { chooseHostingTarget, envBranchOf, openHosting } from '../../src/flows/hosting-target';
-import type { Command } from '../../src/host/runtime';
+import { pendingBranchesOf } from '../../src/flows/role-effects';
+import type { CommandOf } from '../../src/host/runtime';
 import { writeComputeRole } from '../../src/project/guard-config';
 
 /** `amplify compute-role attach`: an IAM compute role on the env's hosting branch (or the app default). */
-export const attachComputeRole: Command = async (runtime) => {
+export const attachComputeRole: CommandOf<'compute-role', 'attach'> = async (runtime) => {
   const { flags, invocation, io } = runtime;
   const roleArnFlag = flags.string('role-arn');
   const policyArns = flags.list('policy-arns');
@@ -31,7 +32,7 @@ export const attachComputeRole: Command = async (runtime) => {
   checkRoleNameFlag(roleNameFlag);
   const flagDocument = policyFile === undefined ? undefined : await readPolicyFile(invocation.cwd, policyFile);
 
-  const { project, env, appId, aws, envTarget } = await openHosting(runtime);
+  const { project, env, appId, aws, envTarget } = await openHosting(runtime, runtime.flags.string('env'));
   const configured = project.config.environments[env.name]?.computeRole;
   const [{ hostingTarget, branches }, app] = await Promise.all([
     chooseHostingTarget(aws.hosting, appId, env.name, {
@@ -65,13 +66,17 @@ export const attachComputeRole: Command = async (runtime) => {
     recorded: recordedHere ? configured : undefined,
   });
   const boundary = boundaryRow(env, project.config.boundary).boundary;
+  const redeploy = flags.boolean('redeploy');
   const plan = planAttach({
     owner,
     boundary,
     currentRoleArn: currentRoleOf(app, branches, hostingTarget),
     repository: app.repository,
     branchesOnAppDefault: branches.filter((branch) => !branch.computeRoleArn).map((branch) => branch.branchName),
-    redeploy: flags.boolean('redeploy'),
+    redeploy,
+    pendingBranches: redeploy
+      ? await pendingBranchesOf(aws.hosting, project.config, appId, app, branches, hostingTarget)
+      : undefined,
     request,
   });
   if ('refused' in plan) throw new GuardError('InputValidationError', plan.refused);

@@ -2,14 +2,14 @@ import { auditPlaces, planAudit, remainingFindings } from '../../src/compute-rol
 import { branchEffects } from '../../src/flows/role-effects';
 import { openHosting } from '../../src/flows/hosting-target';
 import { formatTable } from '../../src/format/table';
-import type { Command } from '../../src/host/runtime';
+import type { CommandOf } from '../../src/host/runtime';
 
 /**
  * `amplify compute-role audit`: finds static AWS credentials in the app's and branches' environment
  * variables and build specs (masked, never printed); non-zero exit when it finds any. `--fix` removes the
  * variables matched by name or by an AKIA/ASIA value, once a compute role is in effect there.
  */
-export const auditCredentials: Command = async (runtime) => {
+export const auditCredentials: CommandOf<'compute-role', 'audit'> = async (runtime) => {
   const { flags, io, invocation } = runtime;
   const fix = flags.boolean('fix');
   const { project, appId, aws } = await openHosting(runtime);

@@ -5,13 +5,14 @@ import { GuardError } from '../../src/errors';
 import { applyRedeploy } from '../../src/flows/apply-compute-role';
 import { recordIsFor } from '../../src/flows/attach-inputs';
 import { chooseHostingTarget, envBranchOf, openHosting } from '../../src/flows/hosting-target';
-import type { Command } from '../../src/host/runtime';
+import { pendingBranchesOf } from '../../src/flows/role-effects';
+import type { CommandOf } from '../../src/host/runtime';
 import { writeComputeRole } from '../../src/project/guard-config';
 
 /** `amplify compute-role detach`: removes the compute role from the target and, if asked, deletes a role the plugin made. */
-export const detachComputeRole: Command = async (runtime) => {
+export const detachComputeRole: CommandOf<'compute-role', 'detach'> = async (runtime) => {
   const { flags, io } = runtime;
-  const { project, env, appId, aws } = await openHosting(runtime);
+  const { project, env, appId, aws } = await openHosting(runtime, runtime.flags.string('env'));
   const configured = project.config.environments[env.name]?.computeRole;
   const [{ hostingTarget, branches }, app] = await Promise.all([
     chooseHostingTarget(aws.hosting, appId, env.name, {
@@ -34,6 +35,10 @@ export const detachComputeRole: Command = async (runtime) => {
     branches,
     repository: app.repository,
     redeploy: flags.boolean('redeploy'),
+    pendingBranches:
+      flags.boolean('redeploy') && currentRoleArn === undefined
+        ? await pendingBranchesOf(aws.hosting, project.config, appId, app, branches, hostingTarget)
+        : undefined,
     deleteRole: deleteArn ? { roleArn: deleteArn, role: await aws.roles.describe(roleNameOf(deleteArn)) } : undefined,
   });
   if ('refused' in plan) throw new GuardError('InputValidationError', plan.refused);

@@ -2,7 +2,7 @@ import { roleNameOf } from '../../src/compute-role/role-arn';
 import { branchEffects } from '../../src/flows/role-effects';
 import { openHosting } from '../../src/flows/hosting-target';
 import { formatTable } from '../../src/format/table';
-import type { Command } from '../../src/host/runtime';
+import type { CommandOf } from '../../src/host/runtime';
 
 const STATE_WORDS = { 'in-effect': 'in effect', pending: 'pending (next deployment)', none: '' } as const;
 
@@ -10,9 +10,9 @@ const STATE_WORDS = { 'in-effect': 'in effect', pending: 'pending (next deployme
  * `amplify compute-role show`: the app default and every branch's compute role, with each role's boundary, and
  * whether the branch already runs with it (`pending` when it was set after the branch's last deployment).
  */
-export const showComputeRoles: Command = async (runtime) => {
+export const showComputeRoles: CommandOf<'compute-role', 'show'> = async (runtime) => {
   const { flags, io } = runtime;
-  const { project, appId, aws } = await openHosting(runtime);
+  const { project, appId, aws } = await openHosting(runtime, runtime.flags.string('env'));
   const [app, branches] = await Promise.all([aws.hosting.getApp(appId), aws.hosting.listBranches(appId)]);
   const effects = await branchEffects(aws.hosting, project.config, appId, app, branches);
   const boundaries = new Map<string, Promise<string | null>>();

@@ -15,6 +15,28 @@ export const clientConfig = async (access: AwsAccess, limits: TimeLimits = TIME_
   ...(access.profile ? { profile: access.profile } : {}),
 });
 
+const NODE_WARNING_SWITCH = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
+
+/**
+ * Builds SDK clients without the SDK's NodeVersionSupportWarning. The SDK prints it on every Node older than
+ * the one its future releases will require (22), so on Node 18 and 20, which the CLI and this plugin support,
+ * every command that reached AWS ended with a warning the CLI itself never shows. The SDK's own switch is an
+ * environment variable: it is set only while the clients are built, synchronously so that nothing else runs
+ * meanwhile, then put back as it was. The SDK checks once per process and remembers the check in this
+ * plugin's own copy of the SDK, so the later clients of the run stay quiet too; the CLI's copy is another
+ * module and is left alone.
+ */
+export const withoutNodeVersionWarning = <T>(build: () => T): T => {
+  const before = process.env[NODE_WARNING_SWITCH];
+  process.env[NODE_WARNING_SWITCH] = 'true';
+  try {
+    return build();
+  } finally {
+    if (before === undefined) delete process.env[NODE_WARNING_SWITCH];
+    else process.env[NODE_WARNING_SWITCH] = before;
+  }
+};
+
 /** A client with the plugin's deadline per operation, whose errors name the endpoint they came from. */
 const guarded = <C extends Parameters<typeof limitOperations>[0] & Parameters<typeof nameEndpointOnError>[0]>(
   client: C,
@@ -77,16 +99,22 @@ export const createEnvAws = async (
   const counter = createRequestCounter();
   const client = <C extends Parameters<typeof guarded>[0]>(made: C, service: string): C =>
     counter.watch(guarded(made, limits), service);
-  const stsClient = client(new STSClient(config), 'sts');
-  const iamClient = client(new IAMClient(config), 'iam');
+  const made = withoutNodeVersionWarning(() => ({
+    sts: new STSClient(config),
+    iam: new IAMClient(config),
+    amplify: new AmplifyClient(config),
+    cloudformation: new CloudFormationClient(config),
+  }));
+  const stsClient = client(made.sts, 'sts');
+  const iamClient = client(made.iam, 'iam');
   return {
     region: access.region ?? (await resolveRegion(() => stsClient.config.region(), access)),
     iam: iam.createIamPort(iamClient, env),
     roles: roles.createRolesPort(iamClient, env),
     simulator: simulator.createSimulatorPort(iamClient, env),
-    hosting: hosting.createHostingPort(client(new AmplifyClient(config), 'amplify'), env),
+    hosting: hosting.createHostingPort(client(made.amplify, 'amplify'), env),
     identity: sts.createIdentityPort(stsClient, env),
-    stacks: cloudformation.createStacksPort(client(new CloudFormationClient(config), 'cloudformation'), env),
+    stacks: cloudformation.createStacksPort(client(made.cloudformation, 'cloudformation'), env),
     requests: counter.counts,
   };
 };

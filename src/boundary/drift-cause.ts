@@ -1,5 +1,5 @@
 import { showTemplateBoundary, type TemplateBoundary } from './intrinsics';
-import type { RoleStatus } from './verify-report';
+import type { RoleStatus } from './role-status';
 
 /** Why a role is not `ok`; each cause has its own fix, since `amplify push --force` repairs only some. */
 export type DriftCause =

@@ -35,7 +35,13 @@ export const planRepairs = (verification: EnvVerification): RepairPlan => {
   const off = verification.roles.filter((role) => role.status !== 'ok');
   if (off.length === 0) return plan;
   if (verification.expected === '') {
-    return { ...plan, blocked: 'the env has no boundary on purpose (""); nothing is put on or taken off its roles' };
+    return {
+      ...plan,
+      blocked:
+        verification.configured === false
+          ? `no boundary is configured for the env; set one first with \`amplify boundary set --env ${verification.env} --policy-name <name>\` or \`--permissions-boundary <arn>\``
+          : 'the env has no boundary on purpose (""); nothing is put on or taken off its roles',
+    };
   }
   if (verification.policyExists === false) {
     return {

@@ -42,6 +42,13 @@ const offlineProblem = (env: ShownEnv, value: string): string | undefined => {
   return `The account of env "${env.name}" is not known (no StackId in team-provider-info), so the ARN's account was not checked.`;
 };
 
+/**
+ * What is wrong with an env that has no boundary configured anywhere (no key in team-provider-info, no policy name):
+ * its roles deploy without one. That is never taken as "none, on purpose" — only an explicit `""` is.
+ */
+export const notConfiguredProblem = (env: string, required: boolean): string =>
+  `${required ? 'amplify/iam-guard.json requires a boundary, but no' : 'No'} permissions boundary is configured for env "${env}" (no key in team-provider-info, no policy name in amplify/iam-guard.json), so its roles deploy without one. Set one with \`amplify boundary set --env ${env} --policy-name <name>\` or \`--permissions-boundary <arn>\` (\`--permissions-boundary ''\` records none, on purpose).`;
+
 /** An env's boundary, its source and its offline validity (format, partition, account), as `show` reports it. */
 export const boundaryRow = (env: ShownEnv, settings: BoundarySettings): BoundaryRow => {
   const missing = settings.required
@@ -72,5 +79,5 @@ export const boundaryRow = (env: ShownEnv, settings: BoundarySettings): Boundary
       undefined,
     );
   }
-  return row(env, '', 'none', missing);
+  return row(env, '', 'none', notConfiguredProblem(env.name, settings.required));
 };

@@ -1,7 +1,8 @@
 import type { DriftCause } from './drift-cause';
+import type { RoleStatus } from './role-status';
 
-/** How a deployed role stands against the env's expected boundary. */
-export type RoleStatus = 'ok' | 'missing' | 'mismatch' | 'not-found';
+/** How a deployed role stands against the env's expected boundary (kept here for existing importers). */
+export type { RoleStatus };
 
 /** One role of `verify` (also its JSON shape); a role that is not `ok` also says why and what fixes it. */
 export type RoleCheck = {
@@ -24,6 +25,8 @@ export type EnvVerification = {
   expected: string;
   policyExists: boolean | null;
   roles: RoleCheck[];
+  /** False when nothing configures a boundary for the env (no key, no policy name): not the same as `""`, none on purpose. */
+  configured?: boolean;
   /** The AWS requests verify made for this env, by IAM action name. */
   requests?: Record<string, number>;
 };
@@ -57,7 +60,12 @@ export const summarizeVerification = (verification: EnvVerification): string => 
       .filter(([, count]) => count > 0)
       .map(([status, count]) => `${count} ${status}`)
       .join(', ') || 'no roles';
-  const expected = verification.expected === '' ? 'no boundary' : verification.expected;
+  const expected =
+    verification.expected !== ''
+      ? verification.expected
+      : verification.configured === false
+        ? 'no boundary (none is configured)'
+        : 'no boundary (none, on purpose)';
   const policy = verification.policyExists === false ? ' (the policy does not exist!)' : '';
   return `Env "${verification.env}": ${verification.roles.length} IAM role(s) checked against ${expected}${policy}: ${parts}.`;
 };

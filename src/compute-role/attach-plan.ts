@@ -36,6 +36,8 @@ export type AttachFacts = {
   /** Branches that run with the app default (for `--app --redeploy`). */
   branchesOnAppDefault: string[];
   redeploy: boolean;
+  /** Branches of the target whose role is set but not yet deployed (read for `--redeploy` only). */
+  pendingBranches?: string[];
   request:
     | { kind: 'existing'; role: RoleInfo }
     | {
@@ -136,6 +138,7 @@ const finish = (facts: AttachFacts, role: RoleAction, warnings: string[]): Attac
       wanted: facts.redeploy,
       repository: facts.repository,
       branchesOnAppDefault: facts.branchesOnAppDefault,
+      pendingBranches: facts.pendingBranches,
     }),
     warnings,
   };

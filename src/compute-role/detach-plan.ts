@@ -16,6 +16,8 @@ export type DetachFacts = {
   branches: ReadonlyArray<{ branchName: string; computeRoleArn?: string }>;
   repository?: string;
   redeploy: boolean;
+  /** Branches of the target whose role is set but not yet deployed (read for `--redeploy` only). */
+  pendingBranches?: string[];
   /** `--delete-role`, with the role as IAM has it (undefined when it no longer exists). */
   deleteRole?: { roleArn: string; role?: RoleInfo };
 };
@@ -84,6 +86,7 @@ export const planDetach = (facts: DetachFacts): DetachPlan | Refusal => {
       branchesOnAppDefault: facts.branches
         .filter((branch) => branch.computeRoleArn === undefined)
         .map((branch) => branch.branchName),
+      pendingBranches: facts.pendingBranches,
     }),
     notes,
   };

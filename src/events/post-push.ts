@@ -22,7 +22,8 @@ export const createPostPush =
     const state = await loadProjectState(runtime.cwd);
     const env = state.envs.find((candidate) => candidate.name === state.currentEnv);
     const stackName = env?.stackName;
-    if (!env || !stackName) return;
+    if (!env || !stackName || runtime.memory.provedEnvs.has(env.name)) return;
+    runtime.memory.provedEnvs.add(env.name);
     const outcome = await withDeadline(limitMs, () => checkPushedEnv(runtime, state, { ...env, stackName }));
     if (outcome.finished) return outcome.value;
     const { required } = state.config.boundary;

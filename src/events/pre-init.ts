@@ -1,4 +1,5 @@
 import { EXPECTED_FORM, parsePolicyArn } from '../boundary/arn';
+import { buildFixes, isBuildRun } from '../boundary/build-fixes';
 import { BOUNDARY_ENV_VAR } from '../boundary/resolution';
 import { refusalFor } from '../boundary/set-plan';
 import { GuardError } from '../errors';
@@ -72,7 +73,13 @@ export const preInit: EventHandler = async (runtime) => {
     arn = resolution.arn;
     if (resolution.warning) io.print.warn(resolution.warning);
   } else if (resolution.strict || !runtime.interactive) {
-    throw resolutionError(resolution, input);
+    const stop = resolutionError(resolution, input);
+    // A build cannot answer with a flag it does not control: name what it can set instead.
+    if (!isBuildRun(runtime.env)) throw stop;
+    throw new GuardError(stop.name, {
+      message: stop.message,
+      resolution: `${stop.resolution} ${buildFixes()}`,
+    });
   } else {
     io.print.warn(resolutionError(resolution, input).message);
     arn = await pickBoundary(io.prompt, session.aws.iam, target, undefined);

@@ -114,7 +114,11 @@ export const applyRedeploy = async (
     case 'advise':
       for (const note of redeploy.notes) print.warn(note);
       return 'done';
+    case 'in-effect':
+      print.info(redeploy.note);
+      return 'done';
     case 'start': {
+      for (const note of redeploy.notes) print.info(note);
       let outcome: Outcome = 'done';
       if (redeploy.branches.length === 0) print.info('No branch runs with the app default: nothing to redeploy.');
       for (const branch of redeploy.branches) {

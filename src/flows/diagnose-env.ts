@@ -26,6 +26,24 @@ export type DiagnoseInput = {
   progress?: Progress;
 };
 
+/** What explaining off roles of an env needs: where the project is, the env, its session, and whether it is checked out. */
+export type ExplainInput = Pick<DiagnoseInput, 'paths' | 'env' | 'session' | 'current'>;
+
+/** Gives every role of a verification that is not `ok` its cause, source and fix, as `verify` reports them. */
+export const explainRoles = async (
+  verification: EnvVerification,
+  { paths, env, session, current }: ExplainInput,
+): Promise<EnvVerification> =>
+  explainDrift(verification, {
+    aws: session.aws,
+    target: session.target,
+    rootStack: env.stackName,
+    current,
+    localPrevious: () => readDeployedBoundary(paths),
+    deployed: await readDeployedResources(paths),
+    templateFileOf: async (resource) => (await resourceTemplateFiles(paths, resource))?.[0],
+  });
+
 /** Verifies an env's stack roles and its compute role, and explains every role that is not `ok`. */
 export const diagnoseEnv = async ({
   paths,
@@ -36,15 +54,12 @@ export const diagnoseEnv = async ({
   current,
   progress,
 }: DiagnoseInput): Promise<EnvDiagnosis> => {
-  const { aws, target } = session;
-  const verification = await explainDrift(await verifyEnv(env.name, expected, aws, env.stackName, progress), {
-    aws,
-    target,
-    rootStack: env.stackName,
+  const { aws } = session;
+  const verification = await explainRoles(await verifyEnv(env.name, expected, aws, env.stackName, progress), {
+    paths,
+    env,
+    session,
     current,
-    localPrevious: () => readDeployedBoundary(paths),
-    deployed: await readDeployedResources(paths),
-    templateFileOf: async (resource) => (await resourceTemplateFiles(paths, resource))?.[0],
   });
   const computeRole = await computeRoleCheck(paths, config, env, aws, expected);
   if (computeRole) verification.roles.push(explainComputeRole(computeRole, env.name, expected, current));

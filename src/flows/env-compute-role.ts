@@ -23,7 +23,7 @@ export type ComputeRoleInEffect = { roleArn: string; where: string };
 
 /**
  * The compute role in effect for the env's hosting branch (the branch's, else the app default); `undefined`
- * when the project has no hosting app or no role is set.
+ * when the project has no hosting app, the app has no branch for the env, or no role is set.
  */
 export const computeRoleInEffect = async (
   paths: ProjectPaths,
@@ -34,10 +34,17 @@ export const computeRoleInEffect = async (
   const appId = await appIdOrNone(paths, env);
   if (!appId) return undefined;
   const configured = config.environments[env.name]?.computeRole;
-  const [app, { hostingTarget: target, branches }] = await Promise.all([
+  const [app, chosen] = await Promise.all([
     hosting.getApp(appId),
-    chooseHostingTarget(hosting, appId, env.name, { configured }),
+    chooseHostingTarget(hosting, appId, env.name, { configured }).catch((error: unknown) => {
+      // An app with no branch for this env (one pulled or connected before any frontend was) runs no compute
+      // role for it: nothing to check, unless iam-guard.json names a target that is not there.
+      if (!configured && error instanceof GuardError && error.name === 'ResourceDoesNotExistError') return undefined;
+      throw error;
+    }),
   ]);
+  if (!chosen) return undefined;
+  const { hostingTarget: target, branches } = chosen;
   const branch =
     target.kind === 'branch' ? branches.find((candidate) => candidate.branchName === target.branch) : undefined;
   const roleArn = target.kind === 'app' ? app.computeRoleArn : effectiveRole(branch, app.computeRoleArn);
@@ -46,7 +53,7 @@ export const computeRoleInEffect = async (
 
 /**
  * The compute role in effect for the env's hosting branch, checked against the expected boundary like any
- * other role; `undefined` when the project has no hosting app.
+ * other role; `undefined` when there is none to check.
  */
 export const computeRoleCheck = async (
   paths: ProjectPaths,

@@ -7,5 +7,7 @@ export const recordedTarget = (env: EnvRecord): EnvTarget | undefined =>
   env.account && env.region ? { env: env.name, account: env.account, region: env.region } : undefined;
 
 /** An env's account and region: from team-provider-info, else from STS with the env's credentials. */
-export const envTarget = async (env: EnvRecord, runtime: Pick<CommandRuntime, 'envSession'>): Promise<EnvTarget> =>
-  recordedTarget(env) ?? (await runtime.envSession(env)).target;
+export const envTarget = async (
+  env: EnvRecord,
+  runtime: Pick<CommandRuntime<never>, 'envSession'>,
+): Promise<EnvTarget> => recordedTarget(env) ?? (await runtime.envSession(env)).target;

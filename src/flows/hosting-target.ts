@@ -50,12 +50,16 @@ export const chooseHostingTarget = async (
 };
 
 /**
- * What every compute-role command starts from: the project, the env (`--env` or current), its app, its AWS
- * ports and the env target (account and region) they were proven to act in.
+ * What every compute-role command starts from: the project, the env (`envName`, the `--env` of the commands
+ * that have one, else the current env), its app, its AWS ports and the env target (account and region) they
+ * were proven to act in.
  */
-export const openHosting = async (runtime: Pick<CommandRuntime, 'flags' | 'loadProject' | 'envSession'>) => {
+export const openHosting = async (
+  runtime: Pick<CommandRuntime<'app-id'>, 'flags' | 'loadProject' | 'envSession'>,
+  envName?: string,
+) => {
   const project = await runtime.loadProject();
-  const env = findEnv(project, runtime.flags.string('env') ?? project.currentEnv);
+  const env = findEnv(project, envName ?? project.currentEnv);
   const appId = await appIdOf(project.paths, env, runtime.flags.string('app-id'));
   const { aws, target } = await runtime.envSession(env);
   return { project, env, appId, aws, envTarget: target };

@@ -1,6 +1,6 @@
 import type { HostingApp, HostingBranch, HostingPort } from '../aws/ports';
 import { roleEffect, setAtFor, type RecordedChange, type RoleEffect } from '../compute-role/effect';
-import { effectiveRole } from '../compute-role/hosting-target';
+import { effectiveRole, type HostingTarget } from '../compute-role/hosting-target';
 import type { GuardConfig } from '../project/guard-config';
 import { mapLimit } from '../util/map-limit';
 import { envBranchOf } from './hosting-target';
@@ -51,4 +51,23 @@ export const branchEffects = async (
     ];
   });
   return new Map(effects);
+};
+
+/**
+ * The branches of a hosting target whose compute role is `pending`: the branch itself, or for the app default every
+ * branch that runs with it. Only `--redeploy` asks, so a plain run makes no `ListJobs` call.
+ */
+export const pendingBranchesOf = async (
+  hosting: HostingPort,
+  config: GuardConfig,
+  appId: string,
+  app: Pick<HostingApp, 'computeRoleArn'>,
+  branches: readonly HostingBranch[],
+  target: HostingTarget,
+): Promise<string[]> => {
+  const concerned = branches.filter((branch) =>
+    target.kind === 'app' ? !branch.computeRoleArn : branch.branchName === target.branch,
+  );
+  const effects = await branchEffects(hosting, config, appId, app, concerned);
+  return concerned.map((branch) => branch.branchName).filter((branch) => effects.get(branch)?.effect === 'pending');
 };

@@ -4,7 +4,11 @@ import { findEnv, type Project } from '../project/project';
 import type { EnvRecord } from '../project/team-provider-info';
 
 /** The envs a command works on: `--all-envs`, `--env <env>`, or the current env. */
-export const selectEnvs = (project: Project, flags: Flags, options: { allowAll: boolean }): EnvRecord[] => {
+export const selectEnvs = (
+  project: Project,
+  flags: Flags<'env' | 'all-envs'>,
+  options: { allowAll: boolean },
+): EnvRecord[] => {
   const env = flags.string('env');
   const all = options.allowAll && flags.boolean('all-envs');
   if (env !== undefined && all) {

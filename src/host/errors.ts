@@ -1,5 +1,7 @@
 import { GuardError, GuardFault } from '../errors';
+import { packageReadme } from '../package-readme';
 import type { HostContext } from './context';
+import type { Printer } from './io';
 
 type ExceptionOptions = { message: string; resolution?: string; details?: string; link?: string };
 type ExceptionClass = new (name: string, options: ExceptionOptions, cause?: Error) => Error;
@@ -35,7 +37,8 @@ export const toHostError = (
   const optional = (text: string | undefined): string | undefined => (text === undefined ? undefined : clean(text));
   if (error instanceof GuardError) {
     const cause = error.cause instanceof Error ? error.cause : undefined;
-    const { resolution, details, link } = error;
+    const { resolution, details } = error;
+    const link = error.link ?? packageReadme();
     return new classes.AmplifyError(
       error.name,
       { message: clean(error.message), resolution: optional(resolution), details: optional(details), link },
@@ -68,4 +71,24 @@ export const errorText = (error: unknown): string => {
       .join('\n');
   }
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+};
+
+/** What this plugin reads of a host exception; read by shape, since the CLI and the plugin may load two copies. */
+export type HostException = Error & { classification?: string; resolution?: string; details?: string; link?: string };
+
+/** Whether the CLI classes this exception as the user's to fix (an AmplifyError), not as a bug (an AmplifyFault). */
+export const isUserError = (error: Error): error is HostException =>
+  (error as HostException).classification === 'ERROR';
+
+/**
+ * Prints a user error as the CLI prints an AmplifyError: the message (and details), a blank line, the
+ * resolution and where to learn more. The plugin prints these itself because the CLI's exception handler
+ * treats whatever reaches it as a crash: it asks to send an error report, and once a person has said yes
+ * it zips and sends the project's configuration files for every later exception, a typo included.
+ */
+export const printUserError = (print: Printer, error: HostException): void => {
+  print.error(error.details ? `${error.message}\n${error.details}` : error.message);
+  print.blankLine();
+  if (error.resolution) print.info(`Resolution: ${error.resolution}`);
+  if (error.link) print.info(`Learn more at: ${error.link}`);
 };

@@ -1,18 +1,26 @@
 import { GuardError } from '../errors';
+import { closest } from '../util/closest';
 import { HOST_FLAGS, type CommandSpec, type FlagSpec } from '../usage';
 
 /** Raw options as the CLI's parser leaves them: `--flag value` → string, bare `--flag` → true. */
 export type RawOptions = Readonly<Record<string, string | boolean | undefined>>;
 
-/** The flags of one invocation, checked against the command's spec. */
-export type Flags = {
+/**
+ * The flags of one invocation, checked against the command's spec. `N` is the names the command's usage row
+ * declares, so asking for a flag the command does not have (or a misspelt one) does not compile. A step shared
+ * by several commands takes `Flags` of just the names it reads, which every command declaring them can pass.
+ */
+export type Flags<N extends string> = {
   /** A flag that takes a value; bare `--flag` is an error naming it. */
-  string: (name: string) => string | undefined;
+  string: (name: N) => string | undefined;
   /** A switch; `--flag value` is an error naming it. */
-  boolean: (name: string) => boolean;
+  boolean: (name: N) => boolean;
   /** A comma-separated list. */
-  list: (name: string) => string[] | undefined;
+  list: (name: N) => string[] | undefined;
 };
+
+/** The flag names a command's usage row declares. */
+export type FlagNames<S extends CommandSpec> = S['flags'][number]['name'];
 
 const displayName = (key: string): string => (key.length === 1 ? `-${key}` : `--${key}`);
 
@@ -20,7 +28,11 @@ const specFor = (flags: readonly FlagSpec[], key: string): FlagSpec | undefined 
   flags.find((flag) => flag.name === key || flag.aliases?.includes(key));
 
 /** Checks options against a command's flags and returns typed accessors; every problem names the flag and the fix. */
-export const readFlags = (options: RawOptions, command: string, spec: CommandSpec): Flags => {
+export const readFlags = <S extends CommandSpec>(
+  options: RawOptions,
+  command: string,
+  spec: S,
+): Flags<FlagNames<S>> => {
   const values = new Map<string, string | true>();
   for (const [key, value] of Object.entries(options)) {
     if (value === undefined || value === false) continue;
@@ -28,9 +40,16 @@ export const readFlags = (options: RawOptions, command: string, spec: CommandSpe
     if (!flag) {
       if (HOST_FLAGS.includes(key)) continue;
       const known = spec.flags.map((candidate) => `--${candidate.name}`).join(', ') || 'none';
+      const meant = closest(
+        key,
+        spec.flags.flatMap((candidate) => [candidate.name, ...(candidate.aliases ?? [])]),
+      );
+      const help = `\`${spec.usage.split(' [')[0]} --help\``;
       throw new GuardError('InputValidationError', {
         message: `${command} does not take ${displayName(key)}${typeof value === 'string' ? ` ${JSON.stringify(value)}` : ''} (its flags: ${known}).`,
-        resolution: `Remove ${displayName(key)}, or see \`${spec.usage.split(' [')[0]} --help\`.`,
+        resolution: meant
+          ? `Did you mean ${displayName(meant)}? ${help} lists every flag.`
+          : `Remove ${displayName(key)}, or see ${help}.`,
       });
     }
     const previous = values.get(flag.name);

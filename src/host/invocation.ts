@@ -1,3 +1,4 @@
+import { isSet } from '../boundary/build-fixes';
 import { GuardError } from '../errors';
 import type { PluginName } from '../usage';
 import type { HostContext } from './context';
@@ -32,8 +33,7 @@ export const processTerminal = (): Terminal => ({
   cwd: process.cwd(),
 });
 
-const isCi = (value: string | undefined): boolean =>
-  value !== undefined && !['', '0', 'false'].includes(value.toLowerCase());
+const isCi = isSet;
 
 /** Builds the invocation from the CLI context. */
 export const readInvocation = (context: HostContext, terminal: Terminal): Invocation => {

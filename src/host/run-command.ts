@@ -1,25 +1,32 @@
 import { openEnvSession, type EnvSession } from '../aws/env-session';
 import type { AwsAccess } from '../aws/ports';
-import { GuardError } from '../errors';
 import { loadProject } from '../project/project';
 import type { EnvRecord } from '../project/team-provider-info';
-import { COMMAND_USAGE, pluginOfCommand, type CommandSpec, type PluginName } from '../usage';
+import { COMMAND_USAGE, notACommandError, type CommandSpec, type PluginName } from '../usage';
 import type { HostContext } from './context';
 import { findProjectRoot, projectPaths } from '../project/paths';
 import { hostEnvAccess, plainAccess } from './credentials';
-import { errorText, loadHostErrorClasses, toHostError } from './errors';
+import { errorText, isUserError, loadHostErrorClasses, printUserError, toHostError } from './errors';
 import { readFlags } from './flags';
 import { readInvocation, type Invocation, type Terminal } from './invocation';
 import { CANCELLED_EXIT_CODE, PromptCancelled, type Io, type IoSettings } from './io';
 import { exitCodeOf } from './outcome';
 import { createRedactor, type Redactor } from './redact';
-import type { Command, CommandRuntime } from './runtime';
+import type { Command, CommandName, CommandOf, CommandRuntime } from './runtime';
 
-/** Loads one command's handler when that command runs, so loading the plugin loads no command module. */
-export type CommandLoader = () => Promise<Command>;
+/**
+ * Loads one command's handler when that command runs, so loading the plugin loads no command module. Seen
+ * from the dispatcher, a handler reads any flag: the flags it gets come from the same usage row as its type.
+ */
+export type CommandLoader = () => Promise<Command<string>>;
 
-/** Every command of each plugin name: the static dispatch table, checked against the usage table. */
-export type CommandTable = { [P in PluginName]: Record<keyof (typeof COMMAND_USAGE)[P], CommandLoader> };
+/**
+ * Every command of each plugin name: the static dispatch table, checked against the usage table. A row of the
+ * usage table needs its handler here, typed with that row's flags.
+ */
+export type CommandTable = {
+  [P in PluginName]: { [C in CommandName<P>]: () => Promise<CommandOf<P, C>> };
+};
 
 /** What a run knows when it opens an AWS session: where it runs and the redactor its output passes. */
 export type RunScope = { cwd: string; secrets: Pick<Redactor, 'add'> };
@@ -34,6 +41,15 @@ export type HostServices = {
     scope: RunScope,
   ): Promise<EnvSession>;
   accessSession(label: string, access: AwsAccess, scope: RunScope): Promise<EnvSession>;
+  /** Ends the whole CLI process with this exit code: how a pre-event stops the command that raised it. */
+  exit(code: number): Promise<never>;
+};
+
+/** Ends this process once everything printed so far is written (a pipe may be written asynchronously). */
+export const exitProcess = async (code: number): Promise<never> => {
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  await new Promise<void>((resolve) => process.stderr.write('', () => resolve()));
+  return process.exit(code);
 };
 
 /** Sessions for an account named by a profile, keys or the default chain (no env to check against). */
@@ -63,22 +79,22 @@ const lookup = (table: CommandTable, invocation: Invocation): { command: Command
   if (Object.hasOwn(commands, invocation.command)) {
     return { command: commands[invocation.command], spec: specs[invocation.command] };
   }
-  const owner = pluginOfCommand(invocation.command);
-  throw new GuardError('CommandNotSupportedError', {
-    message: owner
-      ? `\`amplify ${invocation.plugin} ${invocation.command}\` is not a command: "${invocation.command}" is a ${owner} command.`
-      : `\`amplify ${invocation.plugin} ${invocation.command}\` is not a command (commands: ${Object.keys(specs).join(', ')}).`,
-    resolution: owner
-      ? `Run \`amplify ${owner} ${invocation.command}\`.`
-      : `Run \`amplify ${invocation.plugin} help\`.`,
-  });
+  throw notACommandError(invocation.plugin, invocation.command);
 };
 
+/** How a command run ended: the error it reported to the user, if any (the exit code is already set). */
+export type CommandEnd = { reported?: Error };
+
 /**
- * Runs one command: reads the invocation, checks its flags, runs the handler, and turns errors into the
- * host's own. Machine-output runs (`--json`, `resolve`) print errors to stderr and set the exit code instead.
+ * Runs one command: reads the invocation, checks its flags, runs the handler. A user error is printed in the
+ * CLI's style with its resolution and sets the exit code; only a fault is thrown, to the CLI's exception
+ * handler. Machine-output runs (`--json`, `resolve`) print every error to stderr and set the exit code instead.
  */
-export const runCommand = async (context: HostContext, table: CommandTable, services: HostServices): Promise<void> => {
+export const runCommand = async (
+  context: HostContext,
+  table: CommandTable,
+  services: HostServices,
+): Promise<CommandEnd> => {
   const options = context.input.options ?? {};
   const machineOutput = options.json === true || context.input.command === 'resolve';
   const redactor = createRedactor();
@@ -93,7 +109,7 @@ export const runCommand = async (context: HostContext, table: CommandTable, serv
       redactor,
     });
     const scope: RunScope = { cwd: invocation.cwd, secrets: redactor };
-    const runtime: CommandRuntime = {
+    const runtime: CommandRuntime<string> = {
       invocation,
       flags,
       io,
@@ -103,18 +119,28 @@ export const runCommand = async (context: HostContext, table: CommandTable, serv
     };
     const exitCode = exitCodeOf(await (await command())(runtime));
     if (exitCode !== undefined) process.exitCode = exitCode;
+    return {};
   } catch (error) {
     io?.progress.stop();
     if (error instanceof PromptCancelled) {
       // Not an error to report: the person chose to stop. Every command asks before it changes anything.
       io?.print.warn(error.message);
       process.exitCode = CANCELLED_EXIT_CODE;
-      return;
+      return {};
     }
-    if (!machineOutput) throw toHostError(error, loadHostErrorClasses(context), redactor.text);
-    const text = `${errorText(error)}\n`;
-    if (io) io.err(text);
-    else process.stderr.write(redactor.text(text));
+    if (machineOutput) {
+      const text = `${errorText(error)}\n`;
+      if (io) io.err(text);
+      else process.stderr.write(redactor.text(text));
+      process.exitCode = 1;
+      return { reported: error instanceof Error ? error : new Error(String(error)) };
+    }
+    const hostError = toHostError(error, loadHostErrorClasses(context), redactor.text);
+    if (!isUserError(hostError)) throw hostError;
+    // Flag errors come before the command's own output is set up: they get one that never asks.
+    io ??= await services.io({ interactive: false, showProgress: false, redactor });
+    printUserError(io.print, hostError);
     process.exitCode = 1;
+    return { reported: hostError };
   }
 };

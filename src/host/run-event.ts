@@ -2,7 +2,7 @@ import type { EnvSession } from '../aws/env-session';
 import type { AwsAccess } from '../aws/ports';
 import type { EnvRecord } from '../project/team-provider-info';
 import type { HostContext } from './context';
-import { errorText, loadHostErrorClasses, toHostError } from './errors';
+import { errorText, isUserError, loadHostErrorClasses, printUserError, toHostError } from './errors';
 import { isInteractive, type Terminal } from './invocation';
 import { CANCELLED_EXIT_CODE, PromptCancelled, type Io } from './io';
 import { exitCodeOf, type Outcome } from './outcome';
@@ -10,7 +10,7 @@ import { createRedactor } from './redact';
 import { onePerEnv, type HostServices } from './run-command';
 
 /** The lifecycle events the manifest declares. */
-export const EVENT_NAMES = ['PreInit', 'PostInit', 'PostEnvAdd', 'PrePush', 'PostPush'] as const;
+export const EVENT_NAMES = ['PreInit', 'PostInit', 'PostEnvAdd', 'PrePush', 'PostPush', 'PostPull'] as const;
 
 /** One declared event. */
 export type EventName = (typeof EVENT_NAMES)[number];
@@ -24,13 +24,22 @@ export type RunMemory = {
   checkedEnvs: Set<string>;
   /** Envs PreInit gave "no boundary" only because nothing anywhere had one (not a `''` given on purpose). */
   unboundedByDefault: Set<string>;
+  /** Envs a PrePush of this run let deploy: `amplify init --forcePush` (Hosting builds) raises PostInit, no PostPush. */
+  pushedEnvs: Set<string>;
+  /** Envs whose deployment was already proven in this run, so PostPush's check runs once whichever event reaches it. */
+  provedEnvs: Set<string>;
 };
 
 // One memory per CLI run: the CLI hands every event of a run the same context object.
 const memories = new WeakMap<HostContext, RunMemory>();
 
 const memoryOf = (context: HostContext): RunMemory => {
-  const memory = memories.get(context) ?? { checkedEnvs: new Set(), unboundedByDefault: new Set() };
+  const memory = memories.get(context) ?? {
+    checkedEnvs: new Set(),
+    unboundedByDefault: new Set(),
+    pushedEnvs: new Set(),
+    provedEnvs: new Set(),
+  };
   memories.set(context, memory);
   return memory;
 };
@@ -63,9 +72,9 @@ export type EventTable = Record<EventName, () => Promise<EventHandler>>;
 const isEventName = (value: unknown): value is EventName => (EVENT_NAMES as readonly unknown[]).includes(value);
 
 /**
- * Dispatches an event. Pre-events stop the CLI command with the host's AmplifyError. Post-events never throw
- * (the CLI would skip saving its env parameters after a deployment that succeeded): they print the error and
- * set the exit code.
+ * Dispatches an event. A pre-event stops the CLI command by printing its error in the CLI's style and ending
+ * the process; only a fault is thrown to the CLI. Post-events never throw (the CLI would skip saving its env
+ * parameters after a deployment that succeeded): they print the error and set the exit code.
  */
 export const handleEvent = async (
   context: HostContext,
@@ -101,12 +110,25 @@ export const handleEvent = async (
     if (exitCode !== undefined) process.exitCode = exitCode;
   } catch (error) {
     if (error instanceof PromptCancelled) {
-      // The CLI command must not go on (a push would deploy), and any error thrown to the CLI makes it ask
-      // for an error report: a person's Ctrl-C ends the whole run here, as it would outside a prompt.
+      // The CLI command must not go on (a push would deploy): a person's Ctrl-C ends the whole run here, as it
+      // would outside a prompt, for the reason below.
       (await runtime.io()).print.warn(error.message);
-      return process.exit(CANCELLED_EXIT_CODE);
+      return services.exit(CANCELLED_EXIT_CODE);
     }
-    if (event.startsWith('Pre')) throw toHostError(error, loadHostErrorClasses(context), redactor.text);
+    if (event.startsWith('Pre')) {
+      const hostError = toHostError(error, loadHostErrorClasses(context), redactor.text);
+      if (!isUserError(hostError)) throw hostError;
+      // A stop on purpose (a refused boundary, a push that would strip one) is not a crash, yet whatever a
+      // handler throws reaches the CLI's exception handler, which asks to send an error report (and sends the
+      // project's configuration files once a person has said yes) and prints a bare "Session Identifier".
+      // That handler then ends the process with exit code 1 having saved nothing: the CLI saves its env
+      // parameters only after the command it raised the event for returns, and a pre-event runs before that
+      // command has changed anything (in `init --forcePush`, before the push step). So printing the error the
+      // way the CLI would and ending the process here loses nothing a throw would keep; what is skipped is the
+      // report question, the usage-data error record and the CLI's `post-<command>` failure hooks.
+      printUserError((await runtime.io()).print, hostError);
+      return services.exit(1);
+    }
     const print = (await runtime.io()).print;
     print.error(`amplify-iam-guard (${event}): ${errorText(error)}`);
     process.exitCode = 1;

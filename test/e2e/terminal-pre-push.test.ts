@@ -1,10 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startAmplifyFake, type AmplifyFake } from '../fakes/amplify-fake';
+import type { AmplifyFake } from '../fakes/amplify-fake';
 import { DEFAULT_CREDENTIALS } from '../support/accounts';
-import { resetMoto } from '../support/moto';
-import { createSandbox, type Sandbox } from './support/amplify-cli';
-import { DEV_BOUNDARY, initBoundedProject } from './support/bounded-project';
+import type { Sandbox } from './support/amplify-cli';
+import { DEV_BOUNDARY, pushableBoundedProject } from './support/bounded-project';
 import { projectFiles, roleBoundaries } from './support/snapshot';
 import { expectCancelled, KEY, question, runAtTerminal } from './support/terminal';
 
@@ -21,11 +20,7 @@ const readTpi = async (): Promise<Tpi> => JSON.parse(await readFile(tpiPath(), '
 const push = () => runAtTerminal(sandbox, ['push', '--force'], { cwd: project });
 
 beforeAll(async () => {
-  await resetMoto(motoUrl);
-  // moto has no Amplify service; the CLI asks it for the app during a push.
-  fake = await startAmplifyFake();
-  sandbox = await createSandbox(motoUrl, { default: DEFAULT_CREDENTIALS }, fake.url);
-  project = await initBoundedProject(sandbox, motoUrl);
+  ({ fake, sandbox, project } = await pushableBoundedProject(motoUrl));
 });
 
 afterAll(() => fake.stop());

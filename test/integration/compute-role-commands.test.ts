@@ -6,7 +6,13 @@ import type { HostContext } from '../../src/host/context';
 import { runCommand } from '../../src/host/run-command';
 import { COMMANDS } from '../../src/index';
 import { startAmplifyFake, type AmplifyFake } from '../fakes/amplify-fake';
-import { forbiddenPrompter, recordingIo, type RecordingIo } from '../unit/helpers/command-harness';
+import {
+  exitForTests,
+  failureOf,
+  forbiddenPrompter,
+  recordingIo,
+  type RecordingIo,
+} from '../unit/helpers/command-harness';
 import { makeTempProject, type TempProject } from '../unit/helpers/temp-project';
 import { ALLOW_ALL, DEFAULT_CREDENTIALS } from '../support/accounts';
 import { resetMoto } from '../support/moto';
@@ -36,17 +42,17 @@ const computeRole = async (
 ): Promise<{ io: RecordingIo; error: unknown }> => {
   let io = recordingIo(forbiddenPrompter([]));
   const context: HostContext = { input: { plugin: 'compute-role', command, options } };
-  const error = await runCommand(context, COMMANDS, {
-    terminal: { stdinIsTTY: false, stdoutIsTTY: false, env: {}, cwd: project.root },
-    io: (settings) => Promise.resolve((io = recordingIo(forbiddenPrompter([]), settings.redactor))),
-    envSession: (_context, env) =>
-      openEnvSession(env, { region: 'us-east-1', credentials: DEFAULT_CREDENTIALS }, (access, name) =>
-        createEnvAws(access, name),
-      ),
-    accessSession: () => Promise.reject(new Error('no session outside an env')),
-  }).then(
-    () => undefined,
-    (thrown: unknown) => thrown,
+  const error = await failureOf(
+    runCommand(context, COMMANDS, {
+      terminal: { stdinIsTTY: false, stdoutIsTTY: false, env: {}, cwd: project.root },
+      io: (settings) => Promise.resolve((io = recordingIo(forbiddenPrompter([]), settings.redactor))),
+      envSession: (_context, env) =>
+        openEnvSession(env, { region: 'us-east-1', credentials: DEFAULT_CREDENTIALS }, (access, name) =>
+          createEnvAws(access, name),
+        ),
+      accessSession: () => Promise.reject(new Error('no session outside an env')),
+      exit: exitForTests,
+    }),
   );
   return { io, error };
 };

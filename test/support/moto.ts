@@ -65,8 +65,15 @@ export const startMoto = async (env: Record<string, string> = {}): Promise<MotoS
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
-      await Promise.race([new Promise((resolve) => child.once('exit', resolve)), sleep(3000)]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      // The grace timer is cleared once moto exits: left running, it kept jest alive for 3 s after every run.
+      const exited = await new Promise<boolean>((resolve) => {
+        const grace = setTimeout(() => resolve(false), 3000);
+        child.once('exit', () => {
+          clearTimeout(grace);
+          resolve(true);
+        });
+      });
+      if (!exited) child.kill('SIGKILL');
     },
   };
 };

@@ -28,7 +28,8 @@ export type Sandbox = {
   amplify(args: string[], options?: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<RunResult>;
 };
 
-const INIT_FRONTEND = JSON.stringify({
+/** The `--frontend` payload of a plain JavaScript project. */
+export const INIT_FRONTEND = JSON.stringify({
   frontend: 'javascript',
   framework: 'none',
   config: { SourceDir: 'src', DistributionDir: 'dist', BuildCommand: 'npm run build', StartCommand: 'npm start' },
@@ -67,11 +68,15 @@ export const run = (
     });
   });
 
-/** Creates a sandbox whose AWS profiles act in moto accounts, and registers the plugin in its CLI. */
+/**
+ * Creates a sandbox whose AWS profiles act in moto accounts, and registers the plugin in its CLI from this checkout
+ * (unless `register` is false: a test that installs the plugin another way).
+ */
 export const createSandbox = async (
   motoUrl: string,
   profiles: Record<string, StaticCredentials>,
   amplifyUrl?: string,
+  register = true,
 ): Promise<Sandbox> => {
   const home = await mkdtemp(join(tmpdir(), 'iam-guard-e2e-'));
   await mkdir(join(home, '.aws'));
@@ -109,6 +114,7 @@ export const createSandbox = async (
     amplify: (args, options = {}) =>
       run(AMPLIFY_BIN, args, options.cwd ?? home, { ...env, ...options.env }, options.timeoutMs ?? 120_000),
   };
+  if (!register) return sandbox;
   const added = await sandbox.amplify(['plugin', 'add', PLUGIN_ROOT]);
   if (added.code !== 0) throw new Error(`amplify plugin add failed:\n${added.output}`);
   return sandbox;

@@ -1,7 +1,9 @@
 import { CreatePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import type { StaticCredentials } from '../../../src/aws/ports';
 import { ALLOW_ALL, DEFAULT_CREDENTIALS } from '../../support/accounts';
-import { initProject, type Sandbox } from './amplify-cli';
+import { startAmplifyFake, type AmplifyFake } from '../../fakes/amplify-fake';
+import { resetMoto } from '../../support/moto';
+import { createSandbox, initProject, type Sandbox } from './amplify-cli';
 
 /** The boundary policy every bounded project's first env uses, in moto's default account. */
 export const DEV_BOUNDARY = 'arn:aws:iam::123456789012:policy/AmplifyBoundary';
@@ -26,4 +28,18 @@ export const initBoundedProject = async (sandbox: Sandbox, motoUrl: string): Pro
     profile: 'default',
     extraArgs: ['--permissions-boundary', DEV_BOUNDARY],
   });
+};
+
+/** A bounded project that can be pushed, in its own sandbox, with the Amplify stand-in it needs. */
+export type PushableProject = { fake: AmplifyFake; sandbox: Sandbox; project: string };
+
+/**
+ * Resets moto and makes a bounded project in a new sandbox, with the Amplify stand-in started: moto has no
+ * Amplify service, and the CLI asks it for the app during a push. The caller stops the stand-in.
+ */
+export const pushableBoundedProject = async (motoUrl: string): Promise<PushableProject> => {
+  await resetMoto(motoUrl);
+  const fake = await startAmplifyFake();
+  const sandbox = await createSandbox(motoUrl, { default: DEFAULT_CREDENTIALS }, fake.url);
+  return { fake, sandbox, project: await initBoundedProject(sandbox, motoUrl) };
 };

@@ -63,6 +63,18 @@ describe('the plan of verify --fix', () => {
     expect(plan.blocked).toContain('no boundary on purpose');
   });
 
+  it('does nothing when no boundary is configured, and names how to set one instead of calling it on purpose', () => {
+    const plan = planRepairs(
+      env([role('added', { status: 'mismatch', actual: E, cause: 'changed-outside' })], {
+        expected: '',
+        configured: false,
+      }),
+    );
+    expect(plan.repair).toEqual([]);
+    expect(plan.blocked).not.toContain('on purpose');
+    expect(plan.blocked).toContain('`amplify boundary set --env dev --policy-name <name>`');
+  });
+
   it('does nothing when the boundary policy does not exist', () => {
     const plan = planRepairs(env([role('stripped', { cause: 'changed-outside' })], { policyExists: false }));
     expect(plan.repair).toEqual([]);

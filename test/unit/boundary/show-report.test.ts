@@ -73,12 +73,18 @@ describe('boundaryRow', () => {
     expect(row.problem).toContain('"AmplifyBoundary" cannot be resolved');
   });
 
-  it('reports no boundary as source none, valid unless one is required', () => {
-    expect(boundaryRow(dev, defaults)).toMatchObject({ boundary: '', source: 'none', valid: true, problem: null });
+  it('reports an env with no boundary configured anywhere as not valid, naming how to set one', () => {
+    const row = boundaryRow(dev, defaults);
+    expect(row).toMatchObject({ boundary: '', source: 'none', valid: false });
+    expect(row.problem).toContain('No permissions boundary is configured for env "dev"');
+    expect(row.problem).toContain('`amplify boundary set --env dev --policy-name <name>`');
+    expect(row.problem).toContain('`--permissions-boundary <arn>`');
     expect(boundaryRow(dev, required)).toMatchObject({
       source: 'none',
       valid: false,
-      problem: expect.stringContaining('env "dev" has none') as unknown,
+      problem: expect.stringContaining(
+        'amplify/iam-guard.json requires a boundary, but no permissions boundary is configured for env "dev"',
+      ) as unknown,
     });
   });
 

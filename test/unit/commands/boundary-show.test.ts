@@ -42,11 +42,24 @@ describe('amplify boundary show', () => {
     expect(text).toMatch(
       new RegExp(`^prod +${PROD_ACCOUNT} +eu-west-1 +${DEV_BOUNDARY} +team-provider-info +NO$`, 'm'),
     );
-    expect(text).toMatch(/^local +\? +us-east-1 +\(none\) +none +yes$/m);
+    expect(text).toMatch(/^local +\? +us-east-1 +\(not set\) +none +NO$/m);
     expect(text).toContain('* current environment');
     const warnings = io.lines.filter((line) => line.level === 'warn').map((line) => line.text);
-    expect(warnings).toEqual([expect.stringMatching(new RegExp(`^prod: .*belongs to account ${DEV_ACCOUNT}`))]);
+    expect(warnings).toEqual([
+      expect.stringMatching(new RegExp(`^prod: .*belongs to account ${DEV_ACCOUNT}`)),
+      expect.stringMatching(
+        /^local: No permissions boundary is configured for env "local".*amplify boundary set --env local --policy-name <name>/,
+      ),
+    ]);
     expect(io.stdout).toEqual([]);
+  });
+
+  it('notes a hosting category without the publish hooks, and stops once `boundary hooks` wrote them', async () => {
+    await project.write('amplify/backend/backend-config.json', { hosting: { S3AndCloudFront: { service: 'S3' } } });
+    const note = 'run `amplify boundary hooks`';
+    expect((await show({})).io.printed()).toContain(note);
+    await runPluginCommand({ command: 'hooks', cwd: project.root });
+    expect((await show({})).io.printed()).not.toContain(note);
   });
 
   it('shows one env with --env', async () => {
@@ -92,7 +105,7 @@ describe('amplify boundary show', () => {
     expect(shown.environments.map((row) => [row.env, row.valid])).toEqual([
       ['dev', true],
       ['prod', false],
-      ['local', true],
+      ['local', false],
     ]);
   });
 
@@ -110,7 +123,7 @@ describe('amplify boundary show', () => {
   it('with --json, writes a failure to stderr only and sets exit code 1 instead of throwing', async () => {
     await writeFile(project.guardConfig, '{\n  "boundary": {\n    "required": true,\n  }\n}\n');
     const { io, error } = await show({ json: true });
-    expect(error).toBeUndefined();
+    expect((error as Error).name).toBe('ConfigurationError');
     expect(process.exitCode).toBe(1);
     expect(io.stdout).toEqual([]);
     expect(io.lines).toEqual([]);

@@ -1,11 +1,13 @@
 import { AmplifyException } from '@aws-amplify/amplify-cli-core';
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { COMMANDS } from '../../../src/index';
 import { PromptCancelled } from '../../../src/host/io';
 import { runCommand } from '../../../src/host/run-command';
 import { commandHelp, pluginHelp } from '../../../src/format/help';
 import { COMMAND_USAGE } from '../../../src/usage';
-import { runPluginCommand } from '../helpers/command-harness';
+import { exitForTests, printedError, runPluginCommand } from '../helpers/command-harness';
+import { packageReadme } from '../../../src/package-readme';
 import { makeTempDir, makeTempProject, type TempProject } from '../helpers/temp-project';
 
 let project: TempProject;
@@ -59,7 +61,9 @@ describe('runCommand dispatch', () => {
 
   it('refuses a command that does not exist, listing the commands', async () => {
     const { error } = await runPluginCommand({ command: 'launch', cwd: project.root });
-    expect((error as AmplifyException).message).toContain('commands: set, show, verify, simulate, resolve, help');
+    expect((error as AmplifyException).message).toContain(
+      'commands: set, show, verify, simulate, resolve, check, hooks, help',
+    );
     expect((error as AmplifyException).resolution).toContain('amplify boundary help');
   });
 
@@ -69,11 +73,33 @@ describe('runCommand dispatch', () => {
     expect((error as AmplifyException).message).toContain('amplify boundary show does not take --all');
   });
 
-  it('gives the CLI its own AmplifyException with the README link', async () => {
-    const { error } = await runPluginCommand({ command: 'show', options: { env: 'nope' }, cwd: project.root });
+  it('reports a user error as the CLI prints one, with its resolution and the README shipped with the plugin', async () => {
+    const { io, error } = await runPluginCommand({
+      command: 'show',
+      options: { 'permisions-boundary': 'x' },
+      cwd: project.root,
+    });
     expect(error).toBeInstanceOf(AmplifyException);
     expect(error).toHaveProperty('classification', 'ERROR');
-    expect((error as AmplifyException).link).toBe('https://www.npmjs.com/package/amplify-iam-guard');
+    expect(process.exitCode).toBe(1);
+    expect(io.lines).toEqual([
+      {
+        level: 'error',
+        text: 'amplify boundary show does not take --permisions-boundary "x" (its flags: --env, --json).',
+      },
+      { level: 'info', text: '' },
+      { level: 'info', text: 'Resolution: Remove --permisions-boundary, or see `amplify boundary show --help`.' },
+      { level: 'info', text: `Learn more at: ${join(__dirname, '../../../README.md')}` },
+    ]);
+    expect(printedError(io.lines)?.link).toBe(packageReadme());
+  });
+
+  it('keeps a machine-output run to stderr: the error and its resolution, nothing printed for people', async () => {
+    const { io } = await runPluginCommand({ command: 'show', options: { json: true, env: 'nope' }, cwd: project.root });
+    expect(process.exitCode).toBe(1);
+    expect(io.lines).toEqual([]);
+    expect(io.stdout).toEqual([]);
+    expect(io.stderr.join('')).toMatch(/^EnvironmentNameError: .*nope.*\nResolution: .+\n$/s);
   });
 
   it('says to run amplify init outside a project', async () => {
@@ -94,6 +120,7 @@ describe('runCommand dispatch', () => {
       io: () => Promise.reject(boom),
       envSession: () => Promise.reject(boom),
       accessSession: () => Promise.reject(boom),
+      exit: exitForTests,
     }).then(
       () => undefined,
       (thrown: unknown) => thrown,
@@ -110,7 +137,7 @@ describe('help', () => {
   it('prints the plugin help for `amplify boundary help`', async () => {
     const { io, error } = await runPluginCommand({ command: 'help', cwd: project.root });
     expect(error).toBeUndefined();
-    expect(io.lines.map((line) => line.text)).toEqual(pluginHelp('boundary'));
+    expect(io.lines.map((line) => line.text)).toEqual(pluginHelp('boundary', packageReadme()));
   });
 
   it('prints the command help for `amplify boundary set --help`', async () => {
@@ -120,11 +147,26 @@ describe('help', () => {
       options: { help: true },
       cwd: project.root,
     });
-    expect(io.lines.map((line) => line.text)).toEqual(commandHelp(COMMAND_USAGE.boundary.set));
+    expect(io.lines.map((line) => line.text)).toEqual(commandHelp(COMMAND_USAGE.boundary.set, packageReadme()));
+  });
+
+  it('answers `amplify boundary attach --help` as `amplify boundary attach`: an error naming compute-role', async () => {
+    const { io, error } = await runPluginCommand({
+      command: 'help',
+      subCommands: ['boundary', 'attach'],
+      options: { help: true },
+      cwd: project.root,
+    });
+    expect((error as AmplifyException).name).toBe('CommandNotSupportedError');
+    expect(printedError(io.lines)).toMatchObject({
+      message: '`amplify boundary attach` is not a command: "attach" is a compute-role command.',
+      resolution: 'Run `amplify compute-role attach --help`.',
+    });
+    expect(process.exitCode).toBe(1);
   });
 
   it('prints the compute-role help under the compute-role name', async () => {
     const { io } = await runPluginCommand({ plugin: 'compute-role', command: 'help', cwd: project.root });
-    expect(io.lines.map((line) => line.text)).toEqual(pluginHelp('compute-role'));
+    expect(io.lines.map((line) => line.text)).toEqual(pluginHelp('compute-role', packageReadme()));
   });
 });

@@ -502,6 +502,34 @@ describe('amplify compute-role attach and the next deployment', () => {
   });
 });
 
+describe('amplify compute-role attach --redeploy after a plain attach', () => {
+  beforeEach(() => {
+    world.hosting.state.app.repository = 'https://github.com/example/shop';
+  });
+
+  it('starts the deployment the earlier run advised when the role is still pending, though nothing else changes', async () => {
+    await attach({ 'policy-arns': S3_READ, yes: true });
+    expect(world.hosting.state.jobs.size).toBe(0);
+    const { io, error } = await attach({ 'policy-arns': S3_READ, redeploy: true, yes: true });
+    expect(error).toBeUndefined();
+    expect(io.printed()).toContain(`Nothing to change: branch dev of app ${APP_ID} already uses ${roleArn(DEV_ROLE)}.`);
+    expect(io.printed()).toContain('was set after the last deployment of branch dev: it is pending');
+    expect(io.printed()).toContain('Started release job 1 of branch dev');
+    expect(world.hosting.state.jobs.get('dev')).toHaveLength(1);
+  });
+
+  it('says the role is already in effect and starts none once the branch deployed after it was set', async () => {
+    await attach({ 'policy-arns': S3_READ, yes: true });
+    const later = new Date(Date.now() + 5000);
+    world.hosting.state.jobs.set('dev', [{ jobId: '7', jobType: 'RELEASE', status: 'SUCCEED', startTime: later }]);
+    const { io, error } = await attach({ 'policy-arns': S3_READ, redeploy: true, yes: true });
+    expect(error).toBeUndefined();
+    expect(io.printed()).toContain(`The compute role of branch dev of app ${APP_ID} is already in effect`);
+    expect(io.printed()).toContain('no deployment was started');
+    expect(world.hosting.state.jobs.get('dev')).toHaveLength(1);
+  });
+});
+
 describe('amplify compute-role attach --redeploy when the deployment cannot start', () => {
   it('keeps the role set, says the deployment did not start, and ends with a non-zero exit code', async () => {
     const exitCode = process.exitCode;

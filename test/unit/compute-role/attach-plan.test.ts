@@ -1,3 +1,4 @@
+import { planRedeploy } from '../../../src/compute-role/redeploy';
 import {
   changesNothing,
   describeAttachPlan,
@@ -187,5 +188,37 @@ describe('planAttach and redeploying', () => {
       kind: 'converge',
       steps: [{ action: 'tag-role', tags: ownerTags(FEATURE_DASH) }],
     });
+  });
+});
+
+describe('planRedeploy of a target whose role did not change', () => {
+  const base = {
+    appId: 'd1',
+    hosting: { kind: 'branch', branch: 'dev' } as const,
+    changed: false,
+    repository: 'https://github.com/example/shop',
+    branchesOnAppDefault: [],
+  };
+
+  it('starts the pending branches with --redeploy', () => {
+    expect(planRedeploy({ ...base, wanted: true, pendingBranches: ['dev'] })).toMatchObject({
+      kind: 'start',
+      branches: ['dev'],
+    });
+  });
+
+  it('says the role is in effect and starts nothing when no branch is pending', () => {
+    const plan = planRedeploy({ ...base, wanted: true, pendingBranches: [] });
+    expect(plan).toEqual({ kind: 'in-effect', note: expect.stringContaining('already in effect') as string });
+  });
+
+  it('says what to run instead for a pending branch of an app deployed by hand', () => {
+    const plan = planRedeploy({ ...base, repository: undefined, wanted: true, pendingBranches: ['dev'] });
+    expect(plan.kind).toBe('advise');
+    expect(plan.kind === 'advise' && plan.notes.join(' ')).toContain('deployed by hand');
+  });
+
+  it('does nothing without --redeploy', () => {
+    expect(planRedeploy({ ...base, wanted: false, pendingBranches: ['dev'] })).toEqual({ kind: 'none' });
   });
 });

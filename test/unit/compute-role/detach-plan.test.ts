@@ -55,3 +55,24 @@ describe('planDetach', () => {
     });
   });
 });
+
+describe('planDetach with --redeploy and nothing to remove', () => {
+  const nothingSet = (pendingBranches: string[]) =>
+    planDetach(
+      facts({
+        currentRoleArn: undefined,
+        recordedHere: false,
+        repository: 'https://github.com/example/shop',
+        redeploy: true,
+        pendingBranches,
+      }),
+    );
+
+  it('starts the deployment of a branch whose role change still waits for one', () => {
+    expect(nothingSet(['main'])).toMatchObject({ redeploy: { kind: 'start', branches: ['main'] } });
+  });
+
+  it('starts none when the branch already runs with its role', () => {
+    expect(nothingSet([])).toMatchObject({ redeploy: { kind: 'in-effect' } });
+  });
+});

@@ -95,7 +95,7 @@ describe('amplify compute-role show', () => {
         cwd: project.root,
         world,
       });
-      expect(error).toBeUndefined();
+      expect((error as Error).message).toContain('dmissing');
       expect(io.stdout).toEqual([]);
       expect(io.stderr.join('')).toContain('dmissing');
       expect(process.exitCode).toBe(1);

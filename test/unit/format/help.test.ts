@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { commandHelp, helpFor, pluginHelp } from '../../../src/format/help';
+import { commandHelp, helpFor, HELP_WIDTH, pluginHelp, usageLines } from '../../../src/format/help';
 import { COMMAND_USAGE, pluginOfCommand, type CommandSpec, type PluginName } from '../../../src/usage';
 
 const plugins = Object.keys(COMMAND_USAGE) as PluginName[];
@@ -14,7 +14,7 @@ describe('pluginHelp', () => {
   it.each(commands)('lists %s %s with its description', (plugin, name, spec) => {
     const text = pluginHelp(plugin).join('\n');
     expect(text).toMatch(new RegExp(`^  ${name} +${spec.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
-    if (spec.flags.length > 0) expect(text).toContain(spec.usage);
+    if (spec.flags.length > 0) expect(text).toContain(usageLines(spec.usage).join('\n'));
   });
 
   it('points to the other plugin name and says how non-interactive runs behave', () => {
@@ -27,7 +27,8 @@ describe('pluginHelp', () => {
 describe('commandHelp', () => {
   it.each(commands)('lists every flag of %s %s with its value and description', (_plugin, _name, spec) => {
     const lines = commandHelp(spec);
-    expect(lines.slice(0, 5)).toEqual(['USAGE', `  ${spec.usage}`, '', 'DESCRIPTION', `  ${spec.description}`]);
+    const usage = usageLines(spec.usage);
+    expect(lines.slice(0, usage.length + 4)).toEqual(['USAGE', ...usage, '', 'DESCRIPTION', `  ${spec.description}`]);
     for (const flag of spec.flags) {
       const line = lines.find((candidate) => candidate.startsWith(`  --${flag.name}`));
       expect(line).toBeDefined();
@@ -42,6 +43,47 @@ describe('commandHelp', () => {
     const lines = commandHelp(COMMAND_USAGE.boundary.set);
     expect(lines.some((line) => line.startsWith('  --env, --envName <env>'))).toBe(true);
     expect(lines.some((line) => line.startsWith('  --yes, -y'))).toBe(true);
+  });
+});
+
+describe('usageLines', () => {
+  it.each(commands)('keeps every line of %s %s within the help width, and every flag group whole', (_p, _n, spec) => {
+    const lines = usageLines(spec.usage);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(HELP_WIDTH);
+    expect(lines.map((line) => line.trim()).join(' ')).toBe(spec.usage);
+    for (const line of lines) expect(line.split('[').length).toBe(line.split(']').length);
+  });
+
+  it('wraps the compute-role attach usage under its first flag', () => {
+    expect(usageLines(COMMAND_USAGE['compute-role'].attach.usage)).toEqual([
+      '  amplify compute-role attach [--role-arn <arn> | --policy-arns <a,b>] [--policy-file <policy.json>]',
+      '                              [--role-name <name>] [--branch <name> | --app] [--app-id <id>]',
+      '                              [--env <env>] [--redeploy] [--dry-run] [--yes]',
+    ]);
+  });
+
+  it('leaves a usage that fits on one line, and one without flags, as it is', () => {
+    expect(usageLines('amplify boundary show [--env <env>] [--json]')).toEqual([
+      '  amplify boundary show [--env <env>] [--json]',
+    ]);
+    expect(usageLines('amplify boundary help')).toEqual(['  amplify boundary help']);
+  });
+
+  it('puts a group longer than the width on a line of its own rather than splitting it', () => {
+    expect(usageLines('amplify x y [--a <a>] [--bbbbbbbbbbbbbbbbbbbb <b>] [--c]', 30)).toEqual([
+      '  amplify x y [--a <a>]',
+      '              [--bbbbbbbbbbbbbbbbbbbb <b>]',
+      '              [--c]',
+    ]);
+  });
+});
+
+describe('LEARN MORE', () => {
+  it('points at the README given, and is left out without one', () => {
+    const readme = '/opt/node_modules/amplify-iam-guard/README.md';
+    expect(commandHelp(COMMAND_USAGE.boundary.show, readme).slice(-3)).toEqual(['', 'LEARN MORE', `  ${readme}`]);
+    expect(pluginHelp('boundary', readme).slice(-2)).toEqual(['LEARN MORE', `  ${readme}`]);
+    expect(commandHelp(COMMAND_USAGE.boundary.show).join('\n')).not.toContain('LEARN MORE');
   });
 });
 

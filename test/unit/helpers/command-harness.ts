@@ -6,7 +6,7 @@ import { COMMANDS } from '../../../src/index';
 import type { HostContext } from '../../../src/host/context';
 import { silentProgress, type Choice, type Io, type Prompter } from '../../../src/host/io';
 import { createRedactor } from '../../../src/host/redact';
-import { runCommand } from '../../../src/host/run-command';
+import { runCommand, type CommandEnd } from '../../../src/host/run-command';
 import { DEV_ACCOUNT, PROD_ACCOUNT } from './temp-project';
 
 /** An in-memory AWS: which policies exist, which accounts may not call GetPolicy, and who each env's credentials are. */
@@ -149,8 +149,43 @@ export type RunOptions = {
   prompt?: Prompter;
 };
 
-/** What a run left behind: the recorded output and the error it threw, if any. */
+/** What a run left behind: the recorded output and the error it reported or threw, if any. */
 export type RunResult = { io: RecordingIo; error: unknown };
+
+/** What the tests' `exit` throws: the run ended the whole process with this code. */
+export class ProcessExit extends Error {
+  constructor(readonly code: number) {
+    super(`The run ended the process with exit code ${code}`);
+    this.name = 'ProcessExit';
+  }
+}
+
+/** The `exit` of every test run: instead of ending the test process, it ends the run with a `ProcessExit`. */
+export const exitForTests = (code: number): Promise<never> => Promise.reject(new ProcessExit(code));
+
+/** The error a command run reported to the user (a user error) or threw to the CLI (a fault), if any. */
+export const failureOf = (run: Promise<CommandEnd>): Promise<unknown> =>
+  run.then(
+    (end) => end.reported,
+    (thrown: unknown) => thrown,
+  );
+
+/** A user error as the run printed it in the CLI's style: message (with details), resolution, link. */
+export type PrintedError = { message: string; resolution?: string; link?: string };
+
+/** The last user error among printed lines, read back from the CLI's layout; undefined if none was printed. */
+export const printedError = (lines: readonly PrintedLine[]): PrintedError | undefined => {
+  const at = lines.map((line) => line.level).lastIndexOf('error');
+  if (at < 0) return undefined;
+  const after = lines.slice(at + 1).map((line) => line.text);
+  const field = (label: string): string | undefined =>
+    after.find((text) => text.startsWith(label))?.slice(label.length);
+  return {
+    message: lines[at]?.text ?? '',
+    resolution: field('Resolution: '),
+    link: field('Learn more at: '),
+  };
+};
 
 /**
  * Runs a command through the real dispatcher (`runCommand` with `COMMANDS`), with a recording Io and per-env
@@ -167,18 +202,18 @@ export const runPluginCommand = async (run: RunOptions): Promise<RunResult> => {
       options: run.options ?? {},
     },
   };
-  const error = await runCommand(context, COMMANDS, {
-    terminal: { stdinIsTTY: run.stdinIsTTY ?? false, stdoutIsTTY: false, env: run.env ?? {}, cwd: run.cwd },
-    io: () => Promise.resolve(io),
-    envSession: (_context, env) =>
-      openEnvSession(env, { region: env.region }, (_access, name) => Promise.resolve(fakeEnvAws(cloud, name))),
-    accessSession: (label, access) =>
-      openEnvSession({ name: label }, access, (_access, name) =>
-        Promise.resolve(fakeEnvAws(cloud, name, access.region)),
-      ),
-  }).then(
-    () => undefined,
-    (thrown: unknown) => thrown,
+  const error = await failureOf(
+    runCommand(context, COMMANDS, {
+      terminal: { stdinIsTTY: run.stdinIsTTY ?? false, stdoutIsTTY: false, env: run.env ?? {}, cwd: run.cwd },
+      io: () => Promise.resolve(io),
+      envSession: (_context, env) =>
+        openEnvSession(env, { region: env.region }, (_access, name) => Promise.resolve(fakeEnvAws(cloud, name))),
+      accessSession: (label, access) =>
+        openEnvSession({ name: label }, access, (_access, name) =>
+          Promise.resolve(fakeEnvAws(cloud, name, access.region)),
+        ),
+      exit: exitForTests,
+    }),
   );
   return { io, error };
 };

@@ -1,5 +1,13 @@
 import { memoryHosting, memoryRoles, unusedSimulator, unusedTemplateReads } from '../../fakes/memory-ports';
-import { fakeCloud, fakeIam, forbiddenPrompter, recordingIo, type RecordingIo } from './command-harness';
+import {
+  exitForTests,
+  failureOf,
+  fakeCloud,
+  fakeIam,
+  forbiddenPrompter,
+  recordingIo,
+  type RecordingIo,
+} from './command-harness';
 import { DEV_ACCOUNT } from './temp-project';
 import type { HostingApp, HostingBranch, HostingPort, RoleInfo } from '../../../src/aws/ports';
 import { ownerTags } from '../../../src/compute-role/ownership';
@@ -86,7 +94,7 @@ export type ComputeRoleRun = {
   prompt?: Prompter;
 };
 
-/** The recorded output of a run and the error it threw (the host's AmplifyError), if any. */
+/** The recorded output of a run and the error it reported or threw (the host's AmplifyError), if any. */
 export type ComputeRoleResult = { io: RecordingIo; error: unknown; asked: string[] };
 
 /**
@@ -101,25 +109,25 @@ export const runComputeRole = async (run: ComputeRoleRun): Promise<ComputeRoleRe
   const context: HostContext = {
     input: { plugin: 'compute-role', command: run.command, options: run.options ?? {} },
   };
-  const error = await runCommand(context, COMMANDS, {
-    terminal: { stdinIsTTY: run.stdinIsTTY ?? false, stdoutIsTTY: false, env: {}, cwd: run.cwd },
-    io: (settings) => Promise.resolve((io = recordingIo(prompt, settings.redactor))),
-    envSession: (_context, env) =>
-      Promise.resolve({
-        aws: {
-          iam: fakeIam(run.world.cloud, DEV_ACCOUNT),
-          identity: { account: () => Promise.resolve(DEV_ACCOUNT) },
-          stacks: { listResources: () => Promise.resolve([]), ...unusedTemplateReads() },
-          roles: run.world.iam.port,
-          hosting: run.world.hostingPort ?? run.world.hosting.port,
-          simulator: unusedSimulator(),
-        },
-        target: { env: env.name, account: env.account ?? DEV_ACCOUNT, region: env.region ?? 'us-east-1' },
-      }),
-    accessSession: () => Promise.reject(new Error('compute-role commands open no session outside an env')),
-  }).then(
-    () => undefined,
-    (thrown: unknown) => thrown,
+  const error = await failureOf(
+    runCommand(context, COMMANDS, {
+      terminal: { stdinIsTTY: run.stdinIsTTY ?? false, stdoutIsTTY: false, env: {}, cwd: run.cwd },
+      io: (settings) => Promise.resolve((io = recordingIo(prompt, settings.redactor))),
+      envSession: (_context, env) =>
+        Promise.resolve({
+          aws: {
+            iam: fakeIam(run.world.cloud, DEV_ACCOUNT),
+            identity: { account: () => Promise.resolve(DEV_ACCOUNT) },
+            stacks: { listResources: () => Promise.resolve([]), ...unusedTemplateReads() },
+            roles: run.world.iam.port,
+            simulator: unusedSimulator(),
+            hosting: run.world.hostingPort ?? run.world.hosting.port,
+          },
+          target: { env: env.name, account: env.account ?? DEV_ACCOUNT, region: env.region ?? 'us-east-1' },
+        }),
+      accessSession: () => Promise.reject(new Error('compute-role commands open no session outside an env')),
+      exit: exitForTests,
+    }),
   );
   return { io, error, asked };
 };

@@ -3,7 +3,15 @@ import type { HostContext } from '../../../src/host/context';
 import type { HostServices } from '../../../src/host/run-command';
 import { handleEvent, type EventData, type EventName, type EventTable } from '../../../src/host/run-event';
 import { EVENTS } from '../../../src/index';
-import { forbiddenPrompter, recordingIo, type PrintedLine } from './command-harness';
+import {
+  exitForTests,
+  forbiddenPrompter,
+  printedError,
+  ProcessExit,
+  recordingIo,
+  type PrintedError,
+  type PrintedLine,
+} from './command-harness';
 import { DEV_ACCOUNT, makeTempProject, PROD_ACCOUNT, type TempProject } from './temp-project';
 
 export { DEV_ACCOUNT, PROD_ACCOUNT };
@@ -41,11 +49,16 @@ export type EventSetup = {
   context?: HostContext;
 };
 
-/** The result of one event: the printed lines, the options the event left on the command, and its error. */
+/**
+ * The result of one event: the printed lines, the options the event left on the command, what it threw (a
+ * `ProcessExit` when it ended the process), and, when it stopped the command, the exit code and the error as
+ * printed.
+ */
 export type EventRun = {
   lines: PrintedLine[];
   options: Record<string, string | boolean | undefined>;
   error: unknown;
+  stopped?: { exitCode: number; printed?: PrintedError };
   printed(): string;
 };
 
@@ -79,13 +92,15 @@ export const raiseEvent = async (
             target: { env: label, account: setup.accessAccount ?? PROD_ACCOUNT, region: 'us-east-1' },
           })
         : Promise.reject(new Error(`unexpected AWS session for ${label}`)),
+    exit: exitForTests,
   };
   const error = await handleEvent(context, { event, data }, table, services).then(
     () => undefined,
     (thrown: unknown) => thrown,
   );
   const { lines } = io;
-  return { lines, options: context.input.options ?? {}, error, printed: () => io.printed() };
+  const stopped = error instanceof ProcessExit ? { exitCode: error.code, printed: printedError(lines) } : undefined;
+  return { lines, options: context.input.options ?? {}, error, stopped, printed: () => io.printed() };
 };
 
 /** Runs a test body with process.exitCode saved and restored, returning the exit code the body left. */
@@ -98,4 +113,14 @@ export const keepingExitCode = async (body: () => Promise<void>): Promise<number
   } finally {
     process.exitCode = saved;
   }
+};
+
+/**
+ * Expects the event to have stopped its command as a user error: exit code 1, and the error printed in the
+ * CLI's layout with a resolution. Returns the error as printed.
+ */
+export const expectStopped = (run: EventRun): PrintedError => {
+  expect(run.stopped?.exitCode).toBe(1);
+  expect(run.stopped?.printed?.resolution).toBeDefined();
+  return run.stopped?.printed ?? { message: '' };
 };

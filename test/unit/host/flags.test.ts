@@ -1,5 +1,6 @@
 import { GuardError } from '../../../src/errors';
 import { readFlags, type RawOptions } from '../../../src/host/flags';
+import type { CommandOf } from '../../../src/host/runtime';
 import { COMMAND_USAGE, HOST_FLAGS } from '../../../src/usage';
 
 const set = (options: RawOptions) => readFlags(options, 'amplify boundary set', COMMAND_USAGE.boundary.set);
@@ -63,6 +64,16 @@ describe('readFlags', () => {
   it('refuses a flag of another command', () => {
     const error = refusal(() => show({ 'all-envs': true }));
     expect(error.message).toContain('amplify boundary show does not take --all-envs (its flags: --env, --json)');
+    expect(error.resolution).toBe('Remove --all-envs, or see `amplify boundary show --help`.');
+  });
+
+  it('names the flag a typo most likely meant', () => {
+    expect(refusal(() => set({ 'permisions-boundary': 'x' })).resolution).toBe(
+      'Did you mean --permissions-boundary? `amplify boundary set --help` lists every flag.',
+    );
+    expect(refusal(() => set({ evn: 'dev' })).resolution).toContain('Did you mean --env?');
+    expect(refusal(() => set({ envname: 'dev' })).resolution).toContain('Did you mean --envName?');
+    expect(refusal(() => show({ jsno: true })).resolution).toContain('Did you mean --json?');
   });
 
   it('names a one-letter flag with a single dash', () => {
@@ -96,5 +107,26 @@ describe('readFlags', () => {
     );
     expect(flags.list('policy-arns')).toEqual(['arn:a', 'arn:b', 'arn:c']);
     expect(flags.list('role-arn')).toBeUndefined();
+  });
+});
+
+// These are checked by the compiler (tsc and ts-jest): an `@ts-expect-error` that no longer finds an error is one.
+describe('flag names are typed by the usage table', () => {
+  it('does not compile a misspelt flag name, nor a flag of another command', () => {
+    const flags = set({ 'permissions-boundary': 'arn:aws:iam::aws:policy/X' });
+    // @ts-expect-error -- misspelt: `boundary set` declares --permissions-boundary
+    expect(flags.string('permisions-boundary')).toBeUndefined();
+    // @ts-expect-error -- --json is a flag of `boundary show`, not of `boundary set`
+    expect(show({ json: true }).boolean('json') && flags.boolean('json')).toBe(false);
+  });
+
+  it('gives a handler exactly the flags of its usage row', async () => {
+    const handler: CommandOf<'compute-role', 'audit'> = ({ flags }) => {
+      // @ts-expect-error -- `compute-role audit` has no --env: it always works on the current env
+      flags.string('env');
+      return Promise.resolve(flags.boolean('fix') ? 'failed' : 'done');
+    };
+    const read = readFlags({ fix: true }, 'amplify compute-role audit', COMMAND_USAGE['compute-role'].audit);
+    expect(await handler({ flags: read } as Parameters<typeof handler>[0])).toBe('failed');
   });
 });

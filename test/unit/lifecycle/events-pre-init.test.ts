@@ -1,4 +1,3 @@
-import { AmplifyException } from '@aws-amplify/amplify-cli-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import {
   raiseEvent,
   type EventSetup,
   type TempProject,
+  expectStopped,
 } from '../helpers/event-harness';
 
 const DEV_BOUNDARY = 'arn:aws:iam::123456789012:policy/org/Boundary';
@@ -32,12 +32,6 @@ const initEnv = (setup: Omit<EventSetup, 'cwd'>, env: string, more: Record<strin
     options: { envName: env, providers: PROVIDERS, yes: true, ...more },
   });
 
-const expectAmplifyError = (error: unknown): { message: string; resolution?: string } => {
-  expect(error).toBeInstanceOf(AmplifyException);
-  expect(error).toMatchObject({ classification: 'ERROR' });
-  return error as { message: string; resolution?: string };
-};
-
 describe('PreInit (amplify init --envName <new>)', () => {
   it('hands the CLI the current boundary retargeted to the new account when that account has it', async () => {
     await projectWith({ PermissionsBoundaryPolicyArn: DEV_BOUNDARY });
@@ -52,12 +46,21 @@ describe('PreInit (amplify init --envName <new>)', () => {
   it('stops init before anything is created when the new account lacks the policy, naming the ARNs tried', async () => {
     await projectWith({ PermissionsBoundaryPolicyArn: DEV_BOUNDARY });
     const run = await initEnv({ accessAws: fakeEnvAws(PROD_ACCOUNT, { policies: [] }) }, 'prod');
-    const error = expectAmplifyError(run.error);
+    const error = expectStopped(run);
     expect(error.message).toContain(`${DEV_BOUNDARY} (current env)`);
     expect(error.message).toContain(`${PROD_BOUNDARY} (current env, retargeted)`);
     expect(error.resolution).toContain('--permissions-boundary <arn of a policy in account 222222222222>');
     expect(error.resolution).toContain("--permissions-boundary ''");
     expect(run.options['permissions-boundary']).toBeUndefined();
+  });
+
+  it('names the env variable and the committed policy name when that stop happens in CI', async () => {
+    await projectWith({ PermissionsBoundaryPolicyArn: DEV_BOUNDARY });
+    const run = await initEnv({ accessAws: fakeEnvAws(PROD_ACCOUNT, { policies: [] }), env: { CI: 'true' } }, 'prod');
+    const error = expectStopped(run);
+    expect(error.resolution).toContain('--permissions-boundary <arn of a policy in account 222222222222>');
+    expect(error.resolution).toContain('AMPLIFY_PERMISSIONS_BOUNDARY_ARN=<arn>');
+    expect(error.resolution).toContain('in amplify/iam-guard.json');
   });
 
   it('takes the retargeted ARN with a warning when the new account may not call GetPolicy', async () => {
@@ -89,7 +92,7 @@ describe('PreInit (amplify init --envName <new>)', () => {
     const run = await initEnv({ accessAws: fakeEnvAws(PROD_ACCOUNT, { policies: [PROD_BOUNDARY] }) }, 'prod', {
       'permissions-boundary': DEV_BOUNDARY,
     });
-    const error = expectAmplifyError(run.error);
+    const error = expectStopped(run);
     expect(error.message).toContain('The permissions boundary given is not valid');
     expect(error.resolution).toContain(`--permissions-boundary ${PROD_BOUNDARY}`);
   });
@@ -106,7 +109,7 @@ describe('PreInit (amplify init --envName <new>)', () => {
     await projectWith({ PermissionsBoundaryPolicyArn: DEV_BOUNDARY });
     await project.write('amplify/iam-guard.json', { boundary: { required: true } });
     const run = await initEnv({ accessAws: fakeEnvAws(PROD_ACCOUNT, {}) }, 'prod', { 'permissions-boundary': '' });
-    const error = expectAmplifyError(run.error);
+    const error = expectStopped(run);
     expect(error.message).toContain('requires a permissions boundary');
     expect(error.resolution).not.toContain("''");
   });
@@ -120,7 +123,7 @@ describe('PreInit (amplify init --envName <new>)', () => {
       },
       'prod',
     );
-    const error = expectAmplifyError(run.error);
+    const error = expectStopped(run);
     expect(error.message).toContain('(environment variable)');
     expect(error.message).toContain('leading or trailing white space');
   });
@@ -141,7 +144,7 @@ describe('PreInit (amplify init --envName <new>)', () => {
   it('refuses a bare --permissions-boundary without a value', async () => {
     await projectWith();
     const run = await initEnv({}, 'prod', { 'permissions-boundary': true });
-    expect(expectAmplifyError(run.error).message).toContain('--permissions-boundary needs a value');
+    expect(expectStopped(run).message).toContain('--permissions-boundary needs a value');
   });
 
   it('leaves an existing env alone (init of an env that is already there)', async () => {
@@ -187,7 +190,7 @@ describe('PreInit (amplify init --envName <new>)', () => {
       command: 'init',
       options: { envName: 'prod', 'permissions-boundary': 'arn:aws:iam::222222222222:policy/a b' },
     });
-    expect(expectAmplifyError(run.error).message).toContain('is not a valid IAM policy ARN');
+    expect(expectStopped(run).message).toContain('is not a valid IAM policy ARN');
   });
 
   describe('in a folder that is not a project yet (amplify init of a new project)', () => {

@@ -1,4 +1,3 @@
-import { AmplifyException } from '@aws-amplify/amplify-cli-core';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fakeEnvAws } from '../helpers/fake-aws';
@@ -9,6 +8,7 @@ import {
   raiseEvent,
   type EventSetup,
   type TempProject,
+  expectStopped,
 } from '../helpers/event-harness';
 
 const BOUNDARY = 'arn:aws:iam::123456789012:policy/Boundary';
@@ -26,19 +26,12 @@ const storedBoundary = async (): Promise<unknown> =>
     .PermissionsBoundaryPolicyArn;
 const prePush = (setup: Omit<EventSetup, 'cwd'> = {}) => raiseEvent({ cwd: project.root, ...setup }, 'PrePush', PUSH);
 
-/** The host CLI's own AmplifyError (amplify-cli-core sets its prototype to AmplifyException). */
-const expectAmplifyError = (error: unknown): { message: string; resolution?: string } => {
-  expect(error).toBeInstanceOf(AmplifyException);
-  expect(error).toMatchObject({ classification: 'ERROR', name: 'InputValidationError' });
-  return error as { message: string; resolution?: string };
-};
-
 describe('PrePush', () => {
   it('stops the push when the stored boundary belongs to another account, naming the right ARN', async () => {
     await projectWith({ PermissionsBoundaryPolicyArn: FOREIGN });
     const before = await readFile(join(project.root, TPI), 'utf8');
     const run = await prePush({ envAws: fakeEnvAws(DEV_ACCOUNT, { policies: [BOUNDARY] }) });
-    const error = expectAmplifyError(run.error);
+    const error = expectStopped(run);
     expect(error.message).toContain('The push was stopped before deploying anything');
     expect(error.message).toContain(`${FOREIGN} belongs to account 999999999999`);
     expect(error.resolution).toContain(`amplify boundary set --env dev --permissions-boundary ${BOUNDARY}`);
@@ -48,7 +41,7 @@ describe('PrePush', () => {
   it('stops the push when the stored boundary does not exist in the account', async () => {
     await projectWith({ PermissionsBoundaryPolicyArn: BOUNDARY });
     const run = await prePush({ envAws: fakeEnvAws(DEV_ACCOUNT, { policies: [] }) });
-    expect(expectAmplifyError(run.error).message).toContain(`${BOUNDARY} does not exist in account ${DEV_ACCOUNT}`);
+    expect(expectStopped(run).message).toContain(`${BOUNDARY} does not exist in account ${DEV_ACCOUNT}`);
   });
 
   it('lets a valid stored boundary through without a word', async () => {
@@ -107,7 +100,7 @@ describe('PrePush', () => {
       env: { AMPLIFY_PERMISSIONS_BOUNDARY_ARN: FOREIGN },
       envAws: fakeEnvAws(DEV_ACCOUNT, { policies: [BOUNDARY] }),
     });
-    expect(expectAmplifyError(run.error).message).toContain('The push was stopped');
+    expect(expectStopped(run).message).toContain('The push was stopped');
     expect(await storedBoundary()).toBeUndefined();
   });
 
@@ -127,7 +120,7 @@ describe('PrePush', () => {
       providers: { awscloudformation: { PermissionsBoundaryPolicyArn: BOUNDARY } },
     });
     const run = await prePush();
-    const error = expectAmplifyError(run.error);
+    const error = expectStopped(run);
     expect(error.message).toContain(`deployed with permissions boundary ${BOUNDARY}`);
     expect(error.message).toContain('would strip the boundary from every IAM role');
     expect(error.resolution).toContain(`amplify boundary set --env dev --permissions-boundary ${BOUNDARY}`);
@@ -140,7 +133,7 @@ describe('PrePush', () => {
     const run = await prePush({
       envAws: fakeEnvAws(DEV_ACCOUNT, { roles: { 'amplify-x-dev-authRole': BOUNDARY } }),
     });
-    expect(expectAmplifyError(run.error).message).toContain('would strip the boundary');
+    expect(expectStopped(run).message).toContain('would strip the boundary');
   });
 
   it('makes no AWS call and prints nothing in a project with no boundary anywhere', async () => {
@@ -164,7 +157,7 @@ describe('PrePush', () => {
     await projectWith({ PermissionsBoundaryPolicyArn: '' });
     await project.write('amplify/iam-guard.json', { boundary: { required: true } });
     const run = await prePush();
-    const error = expectAmplifyError(run.error);
+    const error = expectStopped(run);
     expect(error.message).toContain('requires a permissions boundary, but env "dev" has none');
     expect(error.resolution).toContain('amplify boundary set --env dev --permissions-boundary <arn>');
   });
@@ -209,7 +202,7 @@ describe('PrePush template check', () => {
     await project.write('amplify/iam-guard.json', { boundary: { required: true } });
     await withCustomResource({ Stripped: role({ Ref: 'AWS::NoValue' }) });
     const run = await prePush({ envAws: fakeEnvAws(DEV_ACCOUNT, { policies: [BOUNDARY] }) });
-    const error = expectAmplifyError(run.error);
+    const error = expectStopped(run);
     expect(error.message).toContain(`${CUSTOM}: role Stripped sets PermissionsBoundary to {"Ref": "AWS::NoValue"}`);
   });
 

@@ -95,10 +95,17 @@ describe('summarizeVerification', () => {
     );
   });
 
-  it('says "no roles" for a stack without roles, and "no boundary" when none is expected', () => {
+  it('says "no roles" for a stack without roles, and "none, on purpose" when the env has ""', () => {
     expect(summarizeVerification(verification([], { expected: '', policyExists: null }))).toBe(
-      'Env "dev": 0 IAM role(s) checked against no boundary: no roles.',
+      'Env "dev": 0 IAM role(s) checked against no boundary (none, on purpose): no roles.',
     );
+  });
+
+  it('never calls an env with nothing configured "none, on purpose"', () => {
+    const summary = summarizeVerification(
+      verification([withStatus('a', 'ok')], { expected: '', policyExists: null, configured: false }),
+    );
+    expect(summary).toBe('Env "dev": 1 IAM role(s) checked against no boundary (none is configured): 1 ok.');
   });
 
   it('says when the boundary policy itself does not exist', () => {
