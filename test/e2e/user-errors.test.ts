@@ -36,6 +36,11 @@ const MISTAKES: Record<string, Mistake> = {
     message: 'amplify boundary set does not take --permisions-boundary',
     resolution: 'Resolution: Did you mean --permissions-boundary? `amplify boundary set --help` lists every flag.',
   },
+  'help for a command under the wrong plugin name': {
+    args: ['boundary', 'attach', '--help'],
+    message: '`amplify boundary attach` is not a command: "attach" is a compute-role command.',
+    resolution: 'Resolution: Run `amplify compute-role attach --help`.',
+  },
   'a refused ARN': {
     args: ['boundary', 'set', '--permissions-boundary', FOREIGN, '--yes'],
     message: `${FOREIGN} belongs to account 999999999999`,

@@ -165,6 +165,19 @@ describe('help', () => {
     expect(process.exitCode).toBe(1);
   });
 
+  it('answers --help on a command that does not exist as the command itself: an error listing the commands', async () => {
+    const { io } = await runPluginCommand({
+      command: 'help',
+      subCommands: ['boundary', 'launch'],
+      options: { help: true },
+      cwd: project.root,
+    });
+    expect(printedError(io.lines)).toMatchObject({
+      message: '`amplify boundary launch` is not a command (commands: set, show, verify, resolve, help).',
+      resolution: 'Run `amplify boundary help`.',
+    });
+  });
+
   it('prints the compute-role help under the compute-role name', async () => {
     const { io } = await runPluginCommand({ plugin: 'compute-role', command: 'help', cwd: project.root });
     expect(io.lines.map((line) => line.text)).toEqual(pluginHelp('compute-role', packageReadme()));
