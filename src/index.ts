@@ -41,14 +41,17 @@ export const EVENTS: EventTable = {
 
 /** The CLI's own printer, prompter and credentials, and this process's terminal. */
 const hostServices = async (): Promise<HostServices> => {
-  const [{ processTerminal }, { amplifyPromptsIo }, { exitProcess, hostEnvSession, plainAccessSession }] =
-    await Promise.all([import('./host/invocation'), import('./host/io'), import('./host/run-command')]);
+  const [{ processTerminal }, { amplifyPromptsIo }] = await Promise.all([
+    import('./host/invocation'),
+    import('./host/io'),
+  ]);
+  // The AWS session code loads with the first session a run opens: an idle event opens none.
   return {
     terminal: processTerminal(),
     io: amplifyPromptsIo,
-    envSession: hostEnvSession,
-    accessSession: plainAccessSession,
-    exit: exitProcess,
+    envSession: async (...args) => (await import('./host/run-command')).hostEnvSession(...args),
+    accessSession: async (...args) => (await import('./host/run-command')).plainAccessSession(...args),
+    exit: async (code) => (await import('./host/run-command')).exitProcess(code),
   };
 };
 

@@ -1,14 +1,17 @@
 /**
  * `npm run bench`: times `amplify boundary verify` of a 202-role env in the real Amplify CLI against moto
  * behind a 20 ms latency proxy, side by side with its yardsticks, and records the medians in RESULTS.md.
+ * Also times loading the plugin, its idle events inside the CLI, a cold global install, and verify against an
+ * IAM that throttles above 20 requests per second.
  * Options: `--label <name>` (the row to add or replace, default "latest"), `--rounds <n>` (default 7),
- * `--baseline <git ref>` (also time verify and show of the plugin at that ref, in the same rounds).
+ * `--baseline <git ref>` (also time verify and show of the plugin at that ref, in the same rounds),
+ * `--only <measure,…>` (time only these, to try a change; the results files are then left alone).
  */
 import { CreatePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { execFileSync } from 'node:child_process';
-import { rm, readFile } from 'node:fs/promises';
-import { cpus, loadavg, platform, release, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { mkdtemp, rm, readFile } from 'node:fs/promises';
+import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   createSandbox,
@@ -22,11 +25,14 @@ import { ALLOW_ALL, DEFAULT_ACCOUNT, DEFAULT_CREDENTIALS } from '../../test/supp
 import { startLatencyProxy, type LatencyProxy } from '../../test/support/latency-proxy';
 import { startMoto, type MotoServer } from '../../test/support/moto';
 import { baselineSandbox } from './baseline';
+import { measureInstall, packPlugin } from './install';
 import { record, summarize, type BenchRun, type Sample } from './results';
 import { benchSimulate } from './simulate';
 import { growStackTree } from './stack-tree';
 
 const DELAY_MS = 20;
+/** IAM answers `Throttling` above this many requests in any second in the throttled measure. */
+const IAM_PER_SECOND = 20;
 const SHAPE = { nestedStacks: 10, rolesPerStack: 20 };
 const BOUNDARY = `arn:aws:iam::${DEFAULT_ACCOUNT}:policy/AmplifyBoundary`;
 
@@ -68,14 +74,72 @@ const timeSdk = async (
   return JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as Record<string, number>;
 };
 
+/** Milliseconds a fresh Node process takes to require the plugin's entry (what the CLI does per event). */
+const timeRequire = async (sandbox: Sandbox): Promise<number> => {
+  const script = `const { performance } = require('node:perf_hooks'); const start = performance.now(); require(process.argv[1]); console.log(performance.now() - start);`;
+  const result = expectExit(
+    'require',
+    await run(
+      process.execPath,
+      ['-e', script, join(PLUGIN_ROOT, 'lib/src/index.js')],
+      sandbox.home,
+      sandbox.env,
+      30_000,
+    ),
+  );
+  return Number(result.stdout.trim());
+};
+
+/**
+ * Runs `amplify push --yes` in a project without a boundary (nothing changed, nothing for the plugin to do)
+ * with time-plugin.js loaded into the CLI: how long the CLI took to require the plugin, and how long its
+ * event handlers ran in all.
+ */
+const timeIdleEvents = async (sandbox: Sandbox, project: string): Promise<{ load: number; handlers: number }> => {
+  const folder = await mkdtemp(join(tmpdir(), 'iam-guard-idle-'));
+  const file = join(folder, 'timings.jsonl');
+  try {
+    await timeCli(sandbox, project, ['push', '--yes'], {
+      NODE_OPTIONS: `--require ${join(__dirname, 'time-plugin.js')}`,
+      IAM_GUARD_TIMINGS: file,
+      IAM_GUARD_ENTRY: join(PLUGIN_ROOT, 'lib/src/index.js'),
+    });
+    const lines = (await readFile(file, 'utf8')).trim().split('\n');
+    const measures = lines.map((line) => JSON.parse(line) as { kind: string; ms: number });
+    const sum = (kind: string): number =>
+      measures.filter((measure) => measure.kind === kind).reduce((total, { ms }) => total + ms, 0);
+    if (!measures.some(({ kind }) => kind === 'event')) throw new Error('amplify push raised no event to time');
+    return { load: sum('load'), handlers: sum('event') };
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+};
+
+/** `verify --json` while IAM throttles: fails unless every role was read and carries the boundary. */
+const timeThrottledVerify = async (sandbox: Sandbox, project: string, env: NodeJS.ProcessEnv): Promise<number> => {
+  const start = performance.now();
+  const result = expectExit(
+    'throttled verify',
+    await sandbox.amplify(['boundary', 'verify', '--json'], { cwd: project, env }),
+  );
+  const ms = performance.now() - start;
+  const { environments } = JSON.parse(result.stdout) as { environments: Array<{ roles: Array<{ status: string }> }> };
+  const roles = environments.flatMap((one) => one.roles);
+  const notOk = roles.filter((role) => role.status !== 'ok');
+  if (notOk.length > 0) throw new Error(`throttled verify: ${notOk.length} of ${roles.length} roles not ok`);
+  return ms;
+};
+
 const main = async (): Promise<void> => {
   const label = option('label', 'latest');
   const rounds = Number(option('rounds', '7'));
   const baselineRef = option('baseline', '');
+  const only = option('only', '').split(',').filter(Boolean);
   let moto: MotoServer | undefined;
   let proxy: LatencyProxy | undefined;
   let sandbox: Sandbox | undefined;
   let baseline: Sandbox | undefined;
+  let tarball: string | undefined;
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   // Other work on the machine slows every measure; the load averages before and after say how much.
@@ -108,6 +172,11 @@ const main = async (): Promise<void> => {
       shape: SHAPE,
     });
     console.log(`${rootStack}: ${roles} roles in ${SHAPE.nestedStacks + 1} stacks; ${rounds} rounds after a warm-up…`);
+    const wanted = (name: string): boolean => only.length === 0 || only.includes(name);
+    const idleProject = wanted('idleHandlers')
+      ? await initProject(sandbox, { name: 'idle', env: 'dev', profile: 'default' })
+      : undefined;
+    tarball = wanted('installMs') ? await packPlugin(PLUGIN_ROOT) : undefined;
 
     if (baselineRef) baseline = await baselineSandbox(baselineRef, sandbox);
     const viaProxy: NodeJS.ProcessEnv = { AWS_ENDPOINT_URL: proxy.url };
@@ -115,6 +184,9 @@ const main = async (): Promise<void> => {
     let verifyRequests: Record<string, number> = {};
     let baselineRequests: Record<string, number> = {};
     let gaadPages = 0;
+    let throttledRequests: Record<string, number> = {};
+    // The round being timed: a measure may record more than its own time in it.
+    let sample = {} as Sample;
     const measures: Array<[keyof Sample, () => Promise<number>]> = [
       ['version', () => timeCli(sandbox!, project, ['--version'], viaProxy)],
       ['show', () => timeCli(sandbox!, project, ['boundary', 'show'], viaProxy)],
@@ -124,7 +196,39 @@ const main = async (): Promise<void> => {
           proxy!.resetCounts();
           const ms = await timeCli(sandbox!, project, ['boundary', 'verify'], viaProxy);
           verifyRequests = proxy!.counts();
+          sample.span = proxy!.span();
           return ms;
+        },
+      ],
+      ['load', () => timeRequire(sandbox!)],
+      [
+        'idleHandlers',
+        async () => {
+          const { load, handlers } = await timeIdleEvents(sandbox!, idleProject!);
+          sample.idleLoad = load;
+          return handlers;
+        },
+      ],
+      [
+        'installMs',
+        async () => {
+          const { ms, bytes, packages } = await measureInstall(tarball!);
+          sample.installBytes = bytes;
+          sample.installPackages = packages;
+          return ms;
+        },
+      ],
+      [
+        'throttled',
+        async () => {
+          proxy!.resetCounts();
+          proxy!.setThrottle({ service: 'iam', perSecond: IAM_PER_SECOND });
+          try {
+            return await timeThrottledVerify(sandbox!, project, viaProxy);
+          } finally {
+            proxy!.setThrottle(undefined);
+            throttledRequests = proxy!.counts();
+          }
         },
       ],
       ['naive', async () => (await timeSdk(sandbox!, 'naive', rootStack, viaProxy)).ms],
@@ -154,20 +258,27 @@ const main = async (): Promise<void> => {
         ],
       );
     }
+    const timed = measures.filter(([name]) => wanted(name));
     const samples: Sample[] = [];
     for (let round = 0; round <= rounds; round += 1) {
-      const sample = {} as Sample;
+      sample = {} as Sample;
       // Each round starts at another measure, so that no measure always runs right after the same one.
-      for (let step = 0; step < measures.length; step += 1) {
-        const [name, measure] = measures[(round + step) % measures.length];
+      for (let step = 0; step < timed.length; step += 1) {
+        const [name, measure] = timed[(round + step) % timed.length];
         sample[name] = await measure();
       }
       if (round > 0) samples.push(sample);
       console.log(
         `${round === 0 ? 'warm-up' : `round ${round}`}: ${Object.entries(sample)
-          .map(([name, ms]) => `${name} ${Math.round(ms)} ms`)
+          .map(([name, ms]) => `${name} ${Math.round(ms)}`)
           .join(', ')}`,
       );
+    }
+    if (only.length > 0) {
+      console.log(
+        `Requests of the last verify: ${JSON.stringify(verifyRequests)}; throttled: ${JSON.stringify(throttledRequests)}`,
+      );
+      return;
     }
 
     const common = {
@@ -186,17 +297,24 @@ const main = async (): Promise<void> => {
       roles,
       stacks: SHAPE.nestedStacks + 1,
       gaadPages,
+      throttle: { service: 'iam', perSecond: IAM_PER_SECOND, requests: throttledRequests },
     };
     const runs: BenchRun[] = [{ label, ...common, ...summarize(samples), verifyRequests }];
     if (baseline) {
-      const asBaseline = samples.map((sample) => ({
-        ...sample,
-        verify: sample.verifyBaseline ?? NaN,
-        show: sample.showBaseline ?? NaN,
+      // Only verify and show were timed for the baseline; the other rows are the current code's.
+      const asBaseline = samples.map(({ version, naive, critical, getRole16, gaad, verifyBaseline, showBaseline }) => ({
+        version,
+        naive,
+        critical,
+        getRole16,
+        gaad,
+        verify: verifyBaseline ?? NaN,
+        show: showBaseline ?? NaN,
       }));
       runs.push({
         label: `${label}: baseline ${baselineRef}`,
         ...common,
+        throttle: undefined,
         ...summarize(asBaseline),
         verifyRequests: baselineRequests,
       });
@@ -225,6 +343,7 @@ const main = async (): Promise<void> => {
     await proxy?.stop();
     await moto?.stop();
     for (const home of [sandbox?.home, baseline?.home]) if (home) await rm(home, { recursive: true, force: true });
+    if (tarball) await rm(dirname(tarball), { recursive: true, force: true });
   }
 };
 

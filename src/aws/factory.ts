@@ -3,12 +3,15 @@ import { limitOperations, nameEndpointOnError, requestHandlerSettings, TIME_LIMI
 import type { AwsAccess, EnvAws } from './ports';
 import { createRequestCounter } from './request-count';
 
-/** Retry settings for every client: adaptive mode backs off when IAM, CloudFormation or Amplify throttle. */
-export const RETRY = { retryMode: 'adaptive', maxAttempts: 6 } as const;
+/** Attempts of one request that fails for another reason than throttling (throttling is paced, not counted). */
+export const MAX_ATTEMPTS = 6;
 
-/** Client settings for one account; the SDK still honours AWS_ENDPOINT_URL* and AWS_REGION. */
+/**
+ * Client settings for one account; the SDK still honours AWS_ENDPOINT_URL* and AWS_REGION. Each client gets its
+ * own send rate: IAM, CloudFormation and Amplify throttle separately.
+ */
 export const clientConfig = async (access: AwsAccess, limits: TimeLimits = TIME_LIMITS) => ({
-  ...RETRY,
+  maxAttempts: MAX_ATTEMPTS,
   requestHandler: await requestHandlerSettings(limits),
   ...(access.region ? { region: access.region } : {}),
   ...(access.credentials ? { credentials: access.credentials } : {}),
@@ -63,57 +66,70 @@ const resolveRegion = async (region: () => Promise<string>, access: AwsAccess): 
   }
 };
 
+// Two turns of the event loop: enough for a request just sent to be written to its socket before the
+// caller blocks the loop (loading a client module is synchronous work).
+const afterSending = (): Promise<void> => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+
 /**
  * Builds the SDK-backed ports for one env, and the region they act in. The SDK is imported here, on first
- * use, so that commands and events that need no AWS call never load it.
+ * use, so that commands and events that need no AWS call never load it. The account check (STS) is sent as
+ * soon as its own client is loaded, and the IAM, CloudFormation and Amplify clients load while it is in
+ * flight: every use of the env's credentials still waits for the caller to check that account.
  */
 export const createEnvAws = async (
   access: AwsAccess,
   env?: string,
   limits: TimeLimits = TIME_LIMITS,
 ): Promise<EnvAws & { region: string }> => {
-  const [
-    { IAMClient },
-    { STSClient },
-    { CloudFormationClient },
-    { AmplifyClient },
-    iam,
-    sts,
-    cloudformation,
-    roles,
-    hosting,
-    simulator,
-  ] = await Promise.all([
-    import('@aws-sdk/client-iam'),
+  const [{ STSClient }, sts, { StandardRetryStrategy }, { createSendRate, throttleAwareRetry }] = await Promise.all([
     import('@aws-sdk/client-sts'),
-    import('@aws-sdk/client-cloudformation'),
-    import('@aws-sdk/client-amplify'),
-    import('./iam'),
     import('./sts'),
-    import('./cloudformation'),
-    import('./roles'),
-    import('./hosting'),
-    import('./simulator'),
+    import('@smithy/core/retry'),
+    import('./send-rate'),
   ]);
-  const config = await clientConfig(access, limits);
+  const shared = await clientConfig(access, limits);
+  const config = () => ({
+    ...shared,
+    retryStrategy: throttleAwareRetry(new StandardRetryStrategy(MAX_ATTEMPTS), createSendRate()),
+  });
   const counter = createRequestCounter();
   const client = <C extends Parameters<typeof guarded>[0]>(made: C, service: string): C =>
     counter.watch(guarded(made, limits), service);
+  const stsClient = client(
+    withoutNodeVersionWarning(() => new STSClient(config())),
+    'sts',
+  );
+  const region = access.region ?? (await resolveRegion(() => stsClient.config.region(), access));
+  const identity = sts.createIdentityPort(stsClient, env);
+  const account = identity.account();
+  // The caller awaits it when it checks the account; until then a rejection must not count as unhandled.
+  account.catch(() => {});
+  await afterSending();
+
+  const [{ IAMClient }, { CloudFormationClient }, { AmplifyClient }, iam, cloudformation, roles, hosting, simulator] =
+    await Promise.all([
+      import('@aws-sdk/client-iam'),
+      import('@aws-sdk/client-cloudformation'),
+      import('@aws-sdk/client-amplify'),
+      import('./iam'),
+      import('./cloudformation'),
+      import('./roles'),
+      import('./hosting'),
+      import('./simulator'),
+    ]);
   const made = withoutNodeVersionWarning(() => ({
-    sts: new STSClient(config),
-    iam: new IAMClient(config),
-    amplify: new AmplifyClient(config),
-    cloudformation: new CloudFormationClient(config),
+    iam: new IAMClient(config()),
+    amplify: new AmplifyClient(config()),
+    cloudformation: new CloudFormationClient(config()),
   }));
-  const stsClient = client(made.sts, 'sts');
   const iamClient = client(made.iam, 'iam');
   return {
-    region: access.region ?? (await resolveRegion(() => stsClient.config.region(), access)),
+    region,
     iam: iam.createIamPort(iamClient, env),
     roles: roles.createRolesPort(iamClient, env),
     simulator: simulator.createSimulatorPort(iamClient, env),
     hosting: hosting.createHostingPort(client(made.amplify, 'amplify'), env),
-    identity: sts.createIdentityPort(stsClient, env),
+    identity: { account: () => account },
     stacks: cloudformation.createStacksPort(client(made.cloudformation, 'cloudformation'), env),
     requests: counter.counts,
   };

@@ -11,10 +11,10 @@ export type TemplateFinding =
  * The roles of one template (its text as written) that set a boundary of their own: a literal ARN other than the
  * env's, or none at all (`""`, `AWS::NoValue`). Expressions are left alone: what they give is known only at deploy.
  */
-export const checkTemplateText = (file: string, text: string, expected: string): TemplateFinding[] => {
+export const checkTemplateText = async (file: string, text: string, expected: string): Promise<TemplateFinding[]> => {
   let template: unknown;
   try {
-    template = parseTemplateText(text);
+    template = await parseTemplateText(text);
   } catch (error) {
     return [
       { kind: 'unreadable', file, reason: error instanceof Error ? error.message.split('\n')[0] : String(error) },

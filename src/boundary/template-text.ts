@@ -1,4 +1,4 @@
-import { parse, type Tags } from 'yaml';
+import type { Tags } from 'yaml';
 
 // CloudFormation's YAML short forms, as the long forms a JSON template would have.
 const FUNCTIONS = [
@@ -41,9 +41,13 @@ const tagsFor = (name: string): Tags => {
 /** The YAML tags of CloudFormation's short forms (`!Ref`, `!Sub`, `!GetAtt`, `!Join`, `!If`, …). */
 export const CLOUDFORMATION_TAGS: Tags = ['Ref', 'Condition', 'GetAtt', ...FUNCTIONS].flatMap(tagsFor);
 
-/** A template's text (JSON or YAML, short forms understood) as a value; throws when it is neither. */
-export const parseTemplateText = (text: string): unknown => {
+/**
+ * A template's text (JSON or YAML, short forms understood) as a value; rejects when it is neither. The YAML
+ * parser is loaded only for a YAML template: Amplify writes JSON, and every push reads its templates.
+ */
+export const parseTemplateText = async (text: string): Promise<unknown> => {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{')) return JSON.parse(text) as unknown;
+  const { parse } = await import('yaml');
   return parse(text, { customTags: CLOUDFORMATION_TAGS, prettyErrors: true }) as unknown;
 };

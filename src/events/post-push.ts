@@ -1,7 +1,5 @@
 import { boundaryRow } from '../boundary/show-report';
 import { driftLines, isVerified, summarizeVerification } from '../boundary/verify-report';
-import { diagnoseEnv } from '../flows/diagnose-env';
-import { ensureConfiguredRole } from '../flows/env-compute-role';
 import type { Outcome } from '../host/outcome';
 import type { EventHandler, EventRuntime } from '../host/run-event';
 import { loadProjectState, type ProjectState } from '../project/project';
@@ -46,8 +44,14 @@ const checkPushedEnv = async (
   const { required } = state.config.boundary;
   const aws = async () => (await runtime.envSession(env)).aws;
   const print = async () => (await runtime.io()).print;
-  await ensureConfiguredRole(state.paths, state.config, env, aws, print);
+  // The compute-role planners load only for an env that has a compute role to keep attached.
+  if (state.config.environments[env.name]?.computeRole) {
+    const { ensureConfiguredRole } = await import('../flows/env-compute-role');
+    await ensureConfiguredRole(state.paths, state.config, env, aws, print);
+  }
   if (expected === '' && !required) return;
+  // Loaded only when there are roles to prove, with the verification and drift planners behind it.
+  const { diagnoseEnv } = await import('../flows/diagnose-env');
   const { verification } = await diagnoseEnv({
     paths: state.paths,
     config: state.config,

@@ -17,11 +17,14 @@ export const checkSourceTemplates = async (
   print: () => Promise<Printer>,
 ): Promise<void> => {
   const templates = await readSourceTemplates(paths);
-  const findings = templates.flatMap((template) =>
-    'error' in template
-      ? [{ kind: 'unreadable' as const, file: template.file, reason: template.error }]
-      : checkTemplateText(template.file, template.text, expected),
+  const perTemplate = await Promise.all(
+    templates.map((template) =>
+      'error' in template
+        ? Promise.resolve([{ kind: 'unreadable' as const, file: template.file, reason: template.error }])
+        : checkTemplateText(template.file, template.text, expected),
+    ),
   );
+  const findings = perTemplate.flat();
   if (findings.length === 0) return;
   const verdict = judgeTemplateFindings(findings, expected, required);
   if (verdict.warnings.length > 0) {

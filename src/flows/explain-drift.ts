@@ -59,8 +59,8 @@ export const explainDrift = async (verification: EnvVerification, context: Drift
       readings.set(
         stack,
         Promise.all([stacks.getTemplate(stack), describe(stack), stacks.listResources(stack)])
-          .then(([body, found, resources]): StackReading => {
-            const template = parseTemplateText(body);
+          .then(async ([body, found, resources]): Promise<StackReading> => {
+            const template = await parseTemplateText(body);
             if (!isObject(template)) return { ok: false, reason: 'the template is not an object' };
             return { ok: true, template, details: found, resources };
           })

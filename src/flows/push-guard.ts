@@ -2,7 +2,6 @@ import type { EnvSession } from '../aws/env-session';
 import { buildFixes } from '../boundary/build-fixes';
 import { decidePrePush, type PrePushInput } from '../boundary/pre-push-plan';
 import { BOUNDARY_ENV_VAR } from '../boundary/resolution';
-import { refusalFor } from '../boundary/set-plan';
 import { arnFromPolicyName, type EnvTarget } from '../boundary/target';
 import { checkOffline } from '../boundary/validity';
 import { GuardError } from '../errors';
@@ -10,7 +9,6 @@ import type { Printer, Prompter } from '../host/io';
 import { readDeployedBoundary } from '../project/deployed-state';
 import type { ProjectState } from '../project/project';
 import { writeBoundaries, type EnvRecord } from '../project/team-provider-info';
-import { checkBoundary } from './check-boundary';
 
 /** What guarding a push of one env needs: the project, the env, where to print, and the env's AWS session. */
 export type PushGuardInput = {
@@ -136,8 +134,13 @@ const deployed = async (input: PushGuardInput): Promise<string | null | undefine
 const resolutionFor = (input: PushGuardInput, resolution: string, arn?: string): string =>
   input.buildRun ? `${resolution} ${buildFixes(arn)}` : resolution;
 
+// Loaded only when the env has a boundary to check: an idle push loads no more than it needs to decide.
 const ensureValid = async (input: PushGuardInput, arn: string): Promise<void> => {
   const { env } = input;
+  const [{ checkBoundary }, { refusalFor }] = await Promise.all([
+    import('./check-boundary'),
+    import('../boundary/set-plan'),
+  ]);
   const session = await input.session();
   const target = session?.target ?? knownTarget(env);
   if (!target) return;

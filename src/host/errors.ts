@@ -2,6 +2,7 @@ import { GuardError, GuardFault } from '../errors';
 import { packageReadme } from '../package-readme';
 import type { HostContext } from './context';
 import type { Printer } from './io';
+import { loadHostModule } from './host-module';
 
 type ExceptionOptions = { message: string; resolution?: string; details?: string; link?: string };
 type ExceptionClass = new (name: string, options: ExceptionOptions, cause?: Error) => Error;
@@ -9,19 +10,9 @@ type ExceptionClass = new (name: string, options: ExceptionOptions, cause?: Erro
 /** The host CLI's own exception classes: the CLI prints an exception's resolution only if `instanceof` holds. */
 export type HostErrorClasses = { AmplifyError: ExceptionClass; AmplifyFault: ExceptionClass };
 
-const CORE_PACKAGE = '@aws-amplify/amplify-cli-core';
-
-/**
- * Loads amplify-cli-core from the CLI's own install (the core plugin's package location), falling back to
- * this package's copy when run outside the CLI (tests, scripts).
- */
-export const loadHostErrorClasses = (context?: HostContext): HostErrorClasses => {
-  const coreLocation = context?.pluginPlatform?.plugins?.core?.[0]?.packageLocation;
-  const paths = coreLocation ? [coreLocation, __dirname] : [__dirname];
-  // The module is resolved at run time from the host's install, so it cannot be a static import.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(require.resolve(CORE_PACKAGE, { paths })) as HostErrorClasses;
-};
+/** The host CLI's AmplifyError and AmplifyFault, from its own amplify-cli-core. */
+export const loadHostErrorClasses = (context?: HostContext): HostErrorClasses =>
+  loadHostModule<HostErrorClasses>('@aws-amplify/amplify-cli-core', context);
 
 const keep = (text: string): string => text;
 

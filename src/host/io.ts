@@ -1,4 +1,7 @@
 import { GuardFault } from '../errors';
+import type * as Prompts from '@aws-amplify/amplify-prompts';
+import type { HostContext } from './context';
+import { loadHostModule } from './host-module';
 import type { Redactor } from './redact';
 
 /** Human output; amplify-prompts' printer in the CLI, a recorder in tests. */
@@ -81,9 +84,12 @@ export type IoSettings = {
   redactor: Redactor;
 };
 
-/** The CLI's own printer, prompter and spinner (amplify-prompts), for a run inside the CLI. */
-export const amplifyPromptsIo = async ({ interactive, showProgress, redactor }: IoSettings): Promise<Io> => {
-  const { printer, prompter, AmplifySpinner } = await import('@aws-amplify/amplify-prompts');
+/** The CLI's own printer, prompter and spinner (its amplify-prompts), for a run inside the CLI. */
+export const amplifyPromptsIo = (
+  { interactive, showProgress, redactor }: IoSettings,
+  context?: HostContext,
+): Promise<Io> => {
+  const { printer, prompter, AmplifySpinner } = loadHostModule<typeof Prompts>('@aws-amplify/amplify-prompts', context);
   const clean = redactor.text;
   const prompt: Prompter = {
     pick: <T>(message: string, choices: Array<Choice<T>>, initial?: number) =>
@@ -97,7 +103,7 @@ export const amplifyPromptsIo = async ({ interactive, showProgress, redactor }: 
       ),
     confirm: (message, initial) => asked(prompter.yesOrNo(message, initial)),
   };
-  return {
+  return Promise.resolve({
     print: {
       info: (line) => printer.info(clean(line)),
       success: (line) => printer.success(clean(line)),
@@ -110,7 +116,7 @@ export const amplifyPromptsIo = async ({ interactive, showProgress, redactor }: 
     err: (text) => process.stderr.write(clean(text)),
     secrets: redactor,
     progress: showProgress ? spinnerProgress(new AmplifySpinner(), clean) : silentProgress,
-  };
+  });
 };
 
 const spinnerProgress = (

@@ -1,7 +1,6 @@
 import { openEnvSession, type EnvSession } from '../aws/env-session';
 import type { AwsAccess } from '../aws/ports';
 import { loadProject } from '../project/project';
-import type { EnvRecord } from '../project/team-provider-info';
 import { COMMAND_USAGE, notACommandError, type CommandSpec, type PluginName } from '../usage';
 import type { HostContext } from './context';
 import { findProjectRoot, projectPaths } from '../project/paths';
@@ -10,6 +9,7 @@ import { errorText, isUserError, loadHostErrorClasses, printUserError, toHostErr
 import { readFlags } from './flags';
 import { readInvocation, type Invocation, type Terminal } from './invocation';
 import { CANCELLED_EXIT_CODE, PromptCancelled, type Io, type IoSettings } from './io';
+import { onePerEnv } from './one-per-env';
 import { exitCodeOf } from './outcome';
 import { createRedactor, type Redactor } from './redact';
 import type { Command, CommandName, CommandOf, CommandRuntime } from './runtime';
@@ -34,7 +34,8 @@ export type RunScope = { cwd: string; secrets: Pick<Redactor, 'add'> };
 /** What a command run needs from the outside world; the CLI's own in production, fakes in tests. */
 export type HostServices = {
   terminal: Terminal;
-  io(settings: IoSettings): Promise<Io>;
+  /** Output and prompts for one run; `context` locates the host CLI's own printer and prompter. */
+  io(settings: IoSettings, context: HostContext): Promise<Io>;
   envSession(
     context: HostContext,
     env: { name: string; account?: string; region?: string },
@@ -61,16 +62,6 @@ export const hostEnvSession: HostServices['envSession'] = async (context, env, s
   const paths = projectPaths(await findProjectRoot(scope.cwd));
   const request = { env: env.name, region: env.region, paths, secrets: scope.secrets };
   return openEnvSession(env, await hostEnvAccess(context, request));
-};
-
-/** Opens each env's session once per run, however many steps ask for it. */
-export const onePerEnv = (open: (env: EnvRecord) => Promise<EnvSession>): ((env: EnvRecord) => Promise<EnvSession>) => {
-  const sessions = new Map<string, Promise<EnvSession>>();
-  return (env) => {
-    const session = sessions.get(env.name) ?? open(env);
-    sessions.set(env.name, session);
-    return session;
-  };
 };
 
 const lookup = (table: CommandTable, invocation: Invocation): { command: CommandLoader; spec: CommandSpec } => {
@@ -103,11 +94,14 @@ export const runCommand = async (
     const invocation = readInvocation(context, services.terminal);
     const { command, spec } = lookup(table, invocation);
     const flags = readFlags(options, `amplify ${invocation.plugin} ${invocation.command}`, spec);
-    io = await services.io({
-      interactive: invocation.interactive,
-      showProgress: services.terminal.stdoutIsTTY && !machineOutput,
-      redactor,
-    });
+    io = await services.io(
+      {
+        interactive: invocation.interactive,
+        showProgress: services.terminal.stdoutIsTTY && !machineOutput,
+        redactor,
+      },
+      context,
+    );
     const scope: RunScope = { cwd: invocation.cwd, secrets: redactor };
     const runtime: CommandRuntime<string> = {
       invocation,
@@ -138,7 +132,7 @@ export const runCommand = async (
     const hostError = toHostError(error, loadHostErrorClasses(context), redactor.text);
     if (!isUserError(hostError)) throw hostError;
     // Flag errors come before the command's own output is set up: they get one that never asks.
-    io ??= await services.io({ interactive: false, showProgress: false, redactor });
+    io ??= await services.io({ interactive: false, showProgress: false, redactor }, context);
     printUserError(io.print, hostError);
     process.exitCode = 1;
     return { reported: hostError };

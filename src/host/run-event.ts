@@ -7,7 +7,8 @@ import { isInteractive, type Terminal } from './invocation';
 import { CANCELLED_EXIT_CODE, PromptCancelled, type Io } from './io';
 import { exitCodeOf, type Outcome } from './outcome';
 import { createRedactor } from './redact';
-import { onePerEnv, type HostServices } from './run-command';
+import { onePerEnv } from './one-per-env';
+import type { HostServices } from './run-command';
 
 /** The lifecycle events the manifest declares. */
 export const EVENT_NAMES = ['PreInit', 'PostInit', 'PostEnvAdd', 'PrePush', 'PostPush', 'PostPull'] as const;
@@ -101,7 +102,7 @@ export const handleEvent = async (
     cwd: terminal.cwd,
     env: terminal.env,
     memory: memoryOf(context),
-    io: () => (io ??= services.io({ interactive, showProgress: terminal.stdoutIsTTY, redactor })),
+    io: () => (io ??= services.io({ interactive, showProgress: terminal.stdoutIsTTY, redactor }, context)),
     envSession: onePerEnv((env) => services.envSession(context, env, scope)),
     accessSession: (label, access) => services.accessSession(label, access, scope),
   };

@@ -7,12 +7,14 @@ import { promisify } from 'node:util';
 const ROOT = resolve(__dirname, '../..');
 const EVENTS = 'PreInit,PostInit,PostEnvAdd,PrePush,PostPush';
 
-type Count = { sdkModules: number; errors: string[]; exitCode: number };
+/** What a fresh process loaded: third-party packages (bundled or not) and the plugin's own modules. */
+type Loaded = { sdkModules: number; packages: string[]; own: string[] };
+type Count = Loaded & { errors: string[]; exitCode: number };
 
-const count = async (project: string, env: Record<string, string> = {}): Promise<Count> => {
+const loaded = async <T extends Loaded>(args: string[], env: Record<string, string> = {}): Promise<T> => {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [join(ROOT, 'test/fixtures/count-sdk-modules.js'), ROOT, project, EVENTS],
+    [join(ROOT, 'test/fixtures/count-sdk-modules.js'), ROOT, ...args],
     {
       env: {
         PATH: process.env.PATH,
@@ -22,8 +24,13 @@ const count = async (project: string, env: Record<string, string> = {}): Promise
       },
     },
   );
-  return JSON.parse(stdout) as Count;
+  return JSON.parse(stdout) as T;
 };
+
+const count = (project: string, env: Record<string, string> = {}): Promise<Count> =>
+  loaded<Count>([project, EVENTS], env);
+
+const AWS_SDK = /^@(aws-sdk|smithy)\//;
 
 const writeJson = async (file: string, value: unknown): Promise<void> => {
   await mkdir(join(file, '..'), { recursive: true });
@@ -62,7 +69,8 @@ describe('events in a project with no boundary anywhere', () => {
   it('load no AWS SDK module and make no AWS call', async () => {
     // No endpoint is reachable: any AWS call would fail the run.
     const result = await count(project, { AWS_ENDPOINT_URL: 'http://127.0.0.1:9' });
-    expect(result).toEqual({ sdkModules: 0, errors: [], exitCode: 0 });
+    expect(result).toMatchObject({ sdkModules: 0, errors: [], exitCode: 0 });
+    expect(result.packages.filter((name) => AWS_SDK.test(name) || name === 'yaml')).toEqual([]);
   });
 
   it('also with an explicit "" (no boundary, on purpose)', async () => {
@@ -76,7 +84,35 @@ describe('events in a project with no boundary anywhere', () => {
       },
     });
     const result = await count(project, { AWS_ENDPOINT_URL: 'http://127.0.0.1:9' });
-    expect(result).toEqual({ sdkModules: 0, errors: [], exitCode: 0 });
+    expect(result).toMatchObject({ sdkModules: 0, errors: [], exitCode: 0 });
+  });
+});
+
+describe('the entry module', () => {
+  it('loads no third-party package and none of the command or event modules', async () => {
+    const result = await loaded(['entry']);
+    expect(result.packages).toEqual([]);
+    expect(result.own).toEqual(['lib/src/index.js']);
+  });
+});
+
+describe('the YAML parser', () => {
+  const parse = async (name: string, text: string): Promise<Loaded & { resources: string[] }> => {
+    const file = join(project, name);
+    await writeFile(file, text);
+    return loaded(['template', file]);
+  };
+
+  it('is loaded to read a YAML template', async () => {
+    const result = await parse('template.yaml', 'Resources:\n  Role:\n    Type: AWS::IAM::Role\n');
+    expect(result.resources).toEqual(['Role']);
+    expect(result.packages).toEqual(['yaml']);
+  });
+
+  it('is not loaded to read a JSON template', async () => {
+    const result = await parse('template.json', JSON.stringify({ Resources: { Role: { Type: 'AWS::IAM::Role' } } }));
+    expect(result.resources).toEqual(['Role']);
+    expect(result.packages).toEqual([]);
   });
 });
 
@@ -91,5 +127,6 @@ describe('the measurement itself', () => {
     });
     expect(result.errors).toEqual([]);
     expect(result.sdkModules).toBeGreaterThan(0);
+    expect(result.packages).toContain('@aws-sdk/client-iam');
   });
 });

@@ -23,8 +23,8 @@ const jsonTemplate = (roles: Record<string, unknown>): string =>
   });
 
 describe('the PrePush template check', () => {
-  it('names the file and logical ID of a role that sets another literal boundary', () => {
-    const findings = checkTemplateText(FILE, jsonTemplate({ Own: OTHER, Plain: undefined, Same: E }), E);
+  it('names the file and logical ID of a role that sets another literal boundary', async () => {
+    const findings = await checkTemplateText(FILE, jsonTemplate({ Own: OTHER, Plain: undefined, Same: E }), E);
     expect(findings).toEqual([{ kind: 'other-boundary', file: FILE, logicalId: 'Own', boundary: OTHER }]);
     expect(judgeTemplateFindings(findings, E, true)).toEqual({
       warnings: [
@@ -33,8 +33,8 @@ describe('the PrePush template check', () => {
     });
   });
 
-  it('finds roles set to deploy without a boundary, and stops only when one is required', () => {
-    const findings = checkTemplateText(FILE, jsonTemplate({ Empty: '', NoValue: { Ref: 'AWS::NoValue' } }), E);
+  it('finds roles set to deploy without a boundary, and stops only when one is required', async () => {
+    const findings = await checkTemplateText(FILE, jsonTemplate({ Empty: '', NoValue: { Ref: 'AWS::NoValue' } }), E);
     expect(findings.map((finding) => finding.kind)).toEqual(['no-boundary', 'no-boundary']);
     expect(judgeTemplateFindings(findings, E, false).warnings).toHaveLength(2);
     const required = judgeTemplateFindings(findings, E, true);
@@ -43,7 +43,7 @@ describe('the PrePush template check', () => {
     expect(required.stop).toContain('role NoValue sets PermissionsBoundary to {"Ref": "AWS::NoValue"}');
   });
 
-  it('understands YAML short-form tags', () => {
+  it('understands YAML short-form tags', async () => {
     const yaml = [
       'Parameters:',
       '  env: { Type: String }',
@@ -67,7 +67,7 @@ describe('the PrePush template check', () => {
       '      PermissionsBoundary: !If [IsProd, !Sub "arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/P", !Ref AWS::NoValue]',
       '      Arn: !GetAtt Own.Arn',
     ].join('\n');
-    const findings = checkTemplateText('amplify/backend/custom/jobs/template.yaml', yaml, E);
+    const findings = await checkTemplateText('amplify/backend/custom/jobs/template.yaml', yaml, E);
     expect(findings).toEqual([
       { kind: 'other-boundary', file: 'amplify/backend/custom/jobs/template.yaml', logicalId: 'Own', boundary: OTHER },
       {
@@ -77,7 +77,7 @@ describe('the PrePush template check', () => {
         written: '{"Ref": "AWS::NoValue"}',
       },
     ]);
-    expect(parseTemplateText(yaml)).toMatchObject({
+    expect(await parseTemplateText(yaml)).toMatchObject({
       Resources: {
         Own: { Properties: { RoleName: { 'Fn::Sub': 'jobs-${env}' } } },
         Conditional: { Properties: { Arn: { 'Fn::GetAtt': ['Own', 'Arn'] } } },
@@ -85,8 +85,8 @@ describe('the PrePush template check', () => {
     });
   });
 
-  it('warns about a malformed template, naming the file', () => {
-    const findings = checkTemplateText(FILE, '{ "Resources": ', E);
+  it('warns about a malformed template, naming the file', async () => {
+    const findings = await checkTemplateText(FILE, '{ "Resources": ', E);
     expect(findings).toHaveLength(1);
     expect(judgeTemplateFindings(findings, E, true).warnings[0]).toMatch(
       new RegExp(

@@ -147,7 +147,7 @@ describe('reading the roles of a stack tree', () => {
   });
 
   it('rejects with the first failed role read, and starts no read after it', async () => {
-    const stacks = heldStacks({ [ROOT]: roles('root', 40) });
+    const stacks = heldStacks({ [ROOT]: roles('root', ROLE_CONCURRENCY + 24) });
     const iam = heldIam((name) => name === 'root-role2');
     const run = verifyEnv('dev', BOUNDARY, { stacks: stacks.port, iam: iam.port }, ROOT);
     const outcome = run.then(
