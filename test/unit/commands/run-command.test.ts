@@ -173,7 +173,8 @@ describe('help', () => {
       cwd: project.root,
     });
     expect(printedError(io.lines)).toMatchObject({
-      message: '`amplify boundary launch` is not a command (commands: set, show, verify, resolve, help).',
+      message:
+        '`amplify boundary launch` is not a command (commands: set, show, verify, simulate, resolve, check, hooks, help).',
       resolution: 'Run `amplify boundary help`.',
     });
   });
