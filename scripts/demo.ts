@@ -4,10 +4,17 @@
  * real output is printed, failures that are part of the story are labelled as expected, and the servers are
  * stopped at the end.
  */
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CreatePolicyVersionCommand, IAMClient } from '@aws-sdk/client-iam';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { StaticCredentials } from '../src/aws/ports';
 import { type RunResult } from '../test/e2e/support/amplify-cli';
+import { startIamSimulator } from '../test/fakes/iam-simulator';
+import { DEFAULT_CREDENTIALS } from '../test/support/accounts';
+import { addFunctionAndTable } from '../test/support/root-stack';
 import {
+  addHostedBranch,
   addHostingApp,
   BOUNDARY_POLICY,
   DEV_ACCOUNT,
@@ -20,9 +27,23 @@ import {
   startOfflineWorld,
   teardown,
   type OfflineWorld,
+  type Teardown,
 } from './offline-world';
 
 const APP = 'd2demoapp';
+
+// Dev's boundary once governance isolates it: everything is allowed but prod's account and prod's buckets.
+const DEV_BOUNDARY = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [
+    { Effect: 'Allow', Action: '*', Resource: '*' },
+    {
+      Effect: 'Deny',
+      Action: '*',
+      Resource: [`arn:aws:*:*:${PROD_ACCOUNT}:*`, `arn:aws:s3:::amplify-${PROJECT}-prod-*`],
+    },
+  ],
+});
 
 // Bold titles only at a terminal: piped into a file or a pager, the output stays plain text.
 const bold = (text: string): string => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
@@ -47,11 +68,16 @@ type Expect = { ok: true } | { ok: false; because: string };
 const SUCCEEDS: Expect = { ok: true };
 const fails = (because: string): Expect => ({ ok: false, because });
 
-/** What every chapter gets: the world and the project folder. */
-type Demo = { world: OfflineWorld; project: string };
+/** What every chapter gets: the world, the project folder, and the teardown list for what a chapter starts. */
+type Demo = { world: OfflineWorld; project: string; cleanup: Teardown };
 
-const step = async (demo: Demo, args: string[], expect: Expect = SUCCEEDS): Promise<RunResult> => {
-  const result = await demo.world.sandbox.amplify(args, { cwd: demo.project });
+const step = async (
+  demo: Demo,
+  args: string[],
+  expect: Expect = SUCCEEDS,
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunResult> => {
+  const result = await demo.world.sandbox.amplify(args, { cwd: demo.project, env });
   process.stdout.write(`$ amplify ${args.map(quote).join(' ')}\n`);
   // The CLI clears its prompt lines with escape codes even when piped; they are noise in a transcript.
   process.stdout.write(result.output.replace(ESCAPE_CODES, '').replace(/\n{3,}/g, '\n\n'));
@@ -141,6 +167,48 @@ const CHAPTERS: Chapter[] = [
       await step(demo, ['boundary', 'verify']);
     },
   },
+  {
+    title: '5. What the boundary does: dev cannot reach prod, and prod reaching dev is caught',
+    run: async (demo) => {
+      const { world } = demo;
+      const cloudformation = (credentials: StaticCredentials) =>
+        new CloudFormationClient({ region: 'us-east-1', endpoint: world.moto.url, credentials });
+      await addFunctionAndTable(cloudformation(DEFAULT_CREDENTIALS), demo.project, PROJECT, 'dev');
+      await addFunctionAndTable(cloudformation(world.prod), demo.project, PROJECT, 'prod');
+      await addHostedBranch(world, demo.project, APP, { branch: 'dev', env: 'dev', account: DEV_ACCOUNT });
+      // The account's governance tightens dev's boundary; prod's stays open, so prod's roles can reach dev.
+      await new IAMClient({ region: 'us-east-1', endpoint: world.moto.url, credentials: DEFAULT_CREDENTIALS }).send(
+        new CreatePolicyVersionCommand({
+          PolicyArn: policyArn(DEV_ACCOUNT, BOUNDARY_POLICY),
+          PolicyDocument: DEV_BOUNDARY,
+          SetAsDefault: true,
+        }),
+      );
+      note(
+        'Each env now has a table Todo-<env> and a function role allowed dynamodb:* on every table;',
+        `env "dev" is deployed from a branch dev of app ${APP} too.`,
+        `A new version of ${BOUNDARY_POLICY} in account ${DEV_ACCOUNT} denies everything in account ${PROD_ACCOUNT}`,
+        `and prod's buckets; ${BOUNDARY_POLICY} in account ${PROD_ACCOUNT} still allows everything.`,
+        "verify proved every role carries its boundary; simulate asks IAM's policy simulator what it lets them do.",
+        'moto has no policy simulator: a small stand-in in front of it answers SimulatePrincipalPolicy.',
+      );
+      const simulator = await startIamSimulator(world.moto.url);
+      demo.cleanup.add(() => simulator.stop());
+      const viaSimulator = { AWS_ENDPOINT_URL: simulator.url };
+      await step(demo, ['boundary', 'simulate', '--env', 'dev', '--against', 'prod'], SUCCEEDS, viaSimulator);
+      note("The Amplify docs' own check, as one request per role instead of a deployed function:");
+      const prodTable = `arn:aws:dynamodb:us-east-1:${PROD_ACCOUNT}:table/Todo-prod`;
+      const scan = ['--action', 'dynamodb:Scan', '--resource', prodTable];
+      await step(demo, ['boundary', 'simulate', '--env', 'dev', ...scan], SUCCEEDS, viaSimulator);
+      await step(
+        demo,
+        ['boundary', 'simulate', '--env', 'prod', '--against', 'dev'],
+        fails("a leak: prod's open boundary lets its roles act on dev's resources"),
+        viaSimulator,
+      );
+      note(`Nothing was changed: adding the suggested Deny to prod's boundary is for whoever governs ${PROD_ACCOUNT}.`);
+    },
+  },
 ];
 
 const main = async (): Promise<void> => {
@@ -154,7 +222,7 @@ const main = async (): Promise<void> => {
       `AWS profiles: default → account ${DEV_ACCOUNT}, prod → account ${PROD_ACCOUNT}.`,
       `Policies ${BOUNDARY_POLICY} and ${SSR_POLICY} exist in both accounts; the plugin is registered with \`amplify plugin add\`.`,
     );
-    const demo: Demo = { world, project: join(world.sandbox.home, PROJECT) };
+    const demo: Demo = { world, project: join(world.sandbox.home, PROJECT), cleanup };
     for (const chapter of CHAPTERS) {
       banner(chapter.title);
       await chapter.run(demo);

@@ -6,6 +6,7 @@
 import { CreatePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { StaticCredentials } from '../src/aws/ports';
 import { startAmplifyFake, type AmplifyFake } from '../test/fakes/amplify-fake';
 import { ALLOW_ALL, credentialsInAccount, DEFAULT_ACCOUNT, DEFAULT_CREDENTIALS } from '../test/support/accounts';
 import { startMoto, type MotoServer } from '../test/support/moto';
@@ -53,8 +54,8 @@ export const teardown = (): Teardown => {
   };
 };
 
-/** The running servers and the Amplify user. */
-export type OfflineWorld = { moto: MotoServer; fake: AmplifyFake; sandbox: Sandbox };
+/** The running servers, the Amplify user, and the credentials of the `prod` profile. */
+export type OfflineWorld = { moto: MotoServer; fake: AmplifyFake; sandbox: Sandbox; prod: StaticCredentials };
 
 /**
  * Starts moto and the Amplify stand-in, creates the boundary and SSR policies in both accounts, and makes
@@ -77,7 +78,7 @@ export const startOfflineWorld = async (cleanup: Teardown): Promise<OfflineWorld
   }
   const sandbox = await createSandbox(moto.url, { default: DEFAULT_CREDENTIALS, prod }, fake.url);
   cleanup.add(() => rm(sandbox.home, { recursive: true, force: true }));
-  return { moto, fake, sandbox };
+  return { moto, fake, sandbox, prod };
 };
 
 /** A hosting branch deployed from an env of the project, with the variables it holds. */
@@ -94,14 +95,22 @@ export const addHostingApp = async (
   branches: HostedBranch[],
 ): Promise<void> => {
   world.fake.addApp({ appId, name: 'shop', repository: 'https://github.com/example/shop' });
-  for (const { branch, env, account, variables } of branches) {
-    world.fake.addBranch(appId, {
-      branchName: branch,
-      backendEnvironmentArn: `arn:aws:amplify:us-east-1:${account}:apps/${appId}/backendenvironments/${env}`,
-      environmentVariables: variables,
-    });
-    await connectApp(project, env, appId);
-  }
+  for (const branch of branches) await addHostedBranch(world, project, appId, branch);
+};
+
+/** Adds a branch deployed from an env of the project to an app of the stand-in, and connects that env to the app. */
+export const addHostedBranch = async (
+  world: OfflineWorld,
+  project: string,
+  appId: string,
+  { branch, env, account, variables }: HostedBranch,
+): Promise<void> => {
+  world.fake.addBranch(appId, {
+    branchName: branch,
+    backendEnvironmentArn: `arn:aws:amplify:us-east-1:${account}:apps/${appId}/backendenvironments/${env}`,
+    environmentVariables: variables,
+  });
+  await connectApp(project, env, appId);
 };
 
 /** The folder holding the `amplify` binary the world runs, for a shell's PATH. */

@@ -1,14 +1,11 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CreatePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { StaticCredentials } from '../../src/aws/ports';
 import { startIamSimulator, type IamSimulator } from '../fakes/iam-simulator';
 import { credentialsInAccount, DEFAULT_CREDENTIALS } from '../support/accounts';
 import { startLatencyProxy } from '../support/latency-proxy';
 import { resetMoto } from '../support/moto';
-import { addToRootStack } from '../support/root-stack';
-import { roleResource } from '../support/templates';
+import { addFunctionAndTable } from '../support/root-stack';
 import { createSandbox, initProject, providersFor, type Sandbox } from './support/amplify-cli';
 import { runAtTerminal } from './support/terminal';
 
@@ -27,38 +24,8 @@ const createBoundary = (credentials: StaticCredentials, policy: string): Promise
     new CreatePolicyCommand({ PolicyName: 'AmplifyBoundary', PolicyDocument: policy }),
   );
 
-/** What a push of a function with access to every table adds to an env: a table and the function's role. */
-const addFunctionAndTable = async (env: string, credentials: StaticCredentials): Promise<void> => {
-  const tpi = JSON.parse(await readFile(join(project, 'amplify/team-provider-info.json'), 'utf8')) as Record<
-    string,
-    { awscloudformation: { StackName: string; PermissionsBoundaryPolicyArn: string } }
-  >;
-  const { StackName, PermissionsBoundaryPolicyArn } = tpi[env].awscloudformation;
-  const role = roleResource(`shop-${env}-fnRole`, PermissionsBoundaryPolicyArn);
-  await addToRootStack(new CloudFormationClient({ region: 'us-east-1', endpoint: motoUrl, credentials }), StackName, {
-    TodoTable: {
-      Type: 'AWS::DynamoDB::Table',
-      Properties: {
-        TableName: `Todo-${env}`,
-        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-        BillingMode: 'PAY_PER_REQUEST',
-      },
-    },
-    FunctionRole: {
-      ...role,
-      Properties: {
-        ...role.Properties,
-        Policies: [
-          {
-            PolicyName: 'tables',
-            PolicyDocument: JSON.parse(document({ Effect: 'Allow', Action: 'dynamodb:*', Resource: '*' })) as unknown,
-          },
-        ],
-      },
-    },
-  });
-};
+const cloudformation = (credentials: StaticCredentials) =>
+  new CloudFormationClient({ region: 'us-east-1', endpoint: motoUrl, credentials });
 
 // Only simulate goes through the double; everything else the CLI does talks to moto directly.
 const simulate = (...args: string[]) =>
@@ -92,8 +59,8 @@ beforeAll(async () => {
     cwd: project,
   });
   if (init.code !== 0) throw new Error(`amplify init --envName prod failed:\n${init.output}`);
-  await addFunctionAndTable('dev', DEFAULT_CREDENTIALS);
-  await addFunctionAndTable('prod', prod);
+  await addFunctionAndTable(cloudformation(DEFAULT_CREDENTIALS), project, 'shop', 'dev');
+  await addFunctionAndTable(cloudformation(prod), project, 'shop', 'prod');
 });
 
 afterAll(() => simulator.stop());

@@ -14,7 +14,7 @@ import { projectPaths } from '../../src/project/paths';
 import { startIamSimulator, type IamSimulator } from '../fakes/iam-simulator';
 import { credentialsInAccount, DEFAULT_CREDENTIALS } from '../support/accounts';
 import { resetMoto } from '../support/moto';
-import { roleResource } from '../support/templates';
+import { roleResource, tableResource } from '../support/templates';
 
 const motoUrl = process.env.MOTO_URL as string;
 const region = 'us-east-1';
@@ -69,15 +69,7 @@ const deployEnv = async (
       Key: 'storage.json',
       Body: JSON.stringify({
         Resources: {
-          TodoTable: {
-            Type: 'AWS::DynamoDB::Table',
-            Properties: {
-              TableName: `Todo-${name}`,
-              AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-              KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-              BillingMode: 'PAY_PER_REQUEST',
-            },
-          },
+          TodoTable: tableResource(`Todo-${name}`),
           Uploads: { Type: 'AWS::S3::Bucket', Properties: { BucketName: `shop-${name}-uploads` } },
           Logs: { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: `/shop/${name}` } },
         },

@@ -10,3 +10,14 @@ export const roleResource = (name: unknown, boundary?: unknown) => ({
     ...(boundary === undefined ? {} : { PermissionsBoundary: boundary }),
   },
 });
+
+/** An on-demand DynamoDB table keyed by `id`, as a template resource. */
+export const tableResource = (name: string) => ({
+  Type: 'AWS::DynamoDB::Table',
+  Properties: {
+    TableName: name,
+    AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+    KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+    BillingMode: 'PAY_PER_REQUEST',
+  },
+});
