@@ -39,8 +39,12 @@ const roleExists = (name: string) =>
 const computeRole = async (
   command: string,
   options: Record<string, string | boolean>,
-): Promise<{ io: RecordingIo; error: unknown }> => {
+): Promise<{ io: RecordingIo; error: unknown; exitCode: number | string | undefined }> => {
   let io = recordingIo(forbiddenPrompter([]));
+  // A user error sets the exit code of the process, which here is the test runner's own: keep it per run.
+  const saved = process.exitCode;
+  let exitCode: number | string | undefined;
+  process.exitCode = undefined;
   const context: HostContext = { input: { plugin: 'compute-role', command, options } };
   const error = await failureOf(
     runCommand(context, COMMANDS, {
@@ -53,8 +57,11 @@ const computeRole = async (
       accessSession: () => Promise.reject(new Error('no session outside an env')),
       exit: exitForTests,
     }),
-  );
-  return { io, error };
+  ).finally(() => {
+    exitCode = process.exitCode;
+    process.exitCode = saved;
+  });
+  return { io, error, exitCode };
 };
 
 beforeAll(async () => {
@@ -85,8 +92,9 @@ describe('compute-role attach against IAM (moto) and Amplify (the fake)', () => 
       [{ 'policy-arns': 'arn:aws:iam::123456789012:policy/Missing' }, '--policy-arns'],
       [{ 'policy-arns': READ_ONLY, 'role-name': 'r'.repeat(2001) }, '--role-name'],
     ] as const) {
-      const { error } = await computeRole('attach', { ...options, yes: true });
+      const { error, exitCode } = await computeRole('attach', { ...options, yes: true });
       expect((error as Error).message).toContain(input);
+      expect(exitCode).toBe(1);
     }
     const [plain] = roleNameCandidates({ appId: APP, env: 'dev', hosting: { kind: 'branch', branch: 'dev' } });
     expect(await roleExists(plain)).toBe(false);
