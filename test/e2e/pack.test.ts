@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLUGIN_ROOT, run } from './support/amplify-cli';
 
-// What a fresh clone holds for packing: the sources and manifests, no lib/ (dependencies are linked, as
-// `npm ci` would have installed them).
+// What a fresh clone holds for packing: the sources, the build scripts, the docs and the manifests, no lib/
+// (dependencies are linked, as `npm ci` would have installed them).
 const CLONE_ENTRIES = [
   'package.json',
   'package-lock.json',
@@ -13,6 +13,8 @@ const CLONE_ENTRIES = [
   'amplify-plugin.json',
   'README.md',
   'CHANGELOG.md',
+  'docs',
+  'scripts',
   'src',
   'commands',
 ];
@@ -44,6 +46,8 @@ describe('npm pack in a clone that was never built', () => {
         'lib/src/index.js',
         'lib/commands/boundary/set.js',
         'lib/commands/compute-role/attach.js',
+        'lib/vendor/aws-sdk.js',
+        'docs/commands.md',
       ]),
     );
     expect(await readdir(clone)).toContain(tarball?.filename);
